@@ -1,0 +1,320 @@
+// Checks: where the disclosure agrees with itself, and where it does not. Never a correction.
+import type { OutRow, TableSchema } from './types.ts';
+import { tolerance } from './columns.ts';
+import { round6 } from './text.ts';
+
+type Kind = 'row_sum' | 'column_sum' | 'cross_table' | 'narrative';
+
+export const checksSchema: TableSchema = {
+  name: 'checks', zh: '数据核对：公开文件内部是否自洽', en: 'Consistency checks: where the disclosure agrees or disagrees with itself',
+  columns: [
+    { name: 'check_id', type: 'VARCHAR', zh: '核对编号（稳定）', en: 'stable id of the check' },
+    { name: 'check_kind', type: 'VARCHAR', zh: '核对类型：row_sum 行内合计、column_sum 列合计、cross_table 跨表、narrative 文字说明与表格', en: 'row_sum, column_sum, cross_table or narrative' },
+    { name: 'table_name', type: 'VARCHAR', zh: '主要涉及的发布表', en: 'published table mainly concerned' },
+    { name: 'description', type: 'VARCHAR', zh: '核对内容（中文）', en: 'what is compared, in Chinese' },
+    { name: 'expected', type: 'DOUBLE', zh: '应为（合计数或对照数）', en: 'expected value (the printed total, or the reference figure)', unit: '万元' },
+    { name: 'actual', type: 'DOUBLE', zh: '实际（分项之和或被核对数）', en: 'actual value (the sum of parts, or the figure checked)', unit: '万元' },
+    { name: 'difference', type: 'DOUBLE', zh: '差额（实际 − 应为）', en: 'actual minus expected', unit: '万元' },
+    { name: 'tolerance', type: 'DOUBLE', zh: '四舍五入允许的差额（项数 × 末位半个单位）', en: 'difference allowed by rounding of the printed figures (terms × half a unit of the last printed digit)', unit: '万元' },
+    { name: 'status', type: 'VARCHAR', zh: '结果：ok 一致、rounding 四舍五入误差内、mismatch 不一致', en: 'ok, rounding (within rounding) or mismatch' },
+    { name: 'source_lines', type: 'VARCHAR', zh: '涉及的原文行号（逗号分隔，区间用 -）', en: 'source lines involved (comma-separated, ranges with -)' },
+  ],
+};
+
+export interface CheckInput {
+  id: string;
+  kind: Kind;
+  table: string;
+  description: string;
+  expected: number | null;
+  actual: number | null;
+  /** Number of printed figures whose rounding can add up in the comparison. */
+  terms: number;
+  decimals: number;
+  lines: number[];
+}
+
+export function lineList(lines: number[]): string {
+  const s = [...new Set(lines)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let j = i;
+    while (j + 1 < s.length && s[j + 1] === s[j]! + 1) j++;
+    out.push(j > i ? `${s[i]}-${s[j]}` : `${s[i]}`);
+    i = j;
+  }
+  return out.join(',');
+}
+
+export function check(doc: string, c: CheckInput): OutRow {
+  const e = c.expected ?? 0;
+  const a = c.actual ?? 0;
+  const diff = round6(a - e);
+  const tol = tolerance(Math.max(1, c.terms), c.decimals);
+  const status = diff === 0 ? 'ok' : Math.abs(diff) <= tol ? 'rounding' : 'mismatch';
+  return {
+    doc_id: doc, check_id: `${doc}:${c.id}`, check_kind: c.kind, table_name: c.table, description: c.description,
+    expected: c.expected, actual: c.actual, difference: diff, tolerance: round6(tol), status,
+    source_line: Math.min(...c.lines), source_lines: lineList(c.lines),
+  };
+}
+
+/** Decimals of a figure as stored (trailing zeros are lost, so this can only under-state precision). */
+function decimalsOfValue(v: number): number {
+  const m = /\.(\d+)$/.exec(String(v));
+  return m ? m[1]!.length : 0;
+}
+
+const AMOUNTS_EXP = ['total', 'basic_total', 'basic_personnel', 'basic_wages', 'basic_household', 'basic_public',
+  'basic_goods_services', 'basic_capital', 'project_total', 'project_operating', 'project_specific'];
+const EXP_SUMS: Array<[string, string[], string]> = [
+  ['total', ['basic_total', 'project_total'], '合计 = 基本支出 + 项目支出'],
+  ['basic_total', ['basic_wages', 'basic_household', 'basic_goods_services', 'basic_capital'], '基本支出 = 工资福利 + 对个人和家庭的补助 + 商品和服务 + 资本性支出'],
+  ['project_total', ['project_operating', 'project_specific'], '项目支出 = 其他运转类 + 特定目标类'],
+];
+const EXP_LABEL: Record<string, string> = {
+  total: '合计', basic_total: '基本支出', basic_personnel: '人员经费', basic_wages: '工资福利支出', basic_household: '对个人和家庭的补助',
+  basic_public: '公用经费', basic_goods_services: '商品和服务支出', basic_capital: '资本性支出', project_total: '项目支出',
+  project_operating: '其他运转类', project_specific: '特定目标类',
+};
+const KIND_ZH: Record<string, string> = { department: '部门支出总体情况表', general_public: '一般公共预算支出情况表' };
+
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const sumOf = (rows: OutRow[], col: string): number => round6(rows.reduce((a, r) => a + (num(r[col]) ?? 0), 0));
+const linesOf = (rows: OutRow[]): number[] => rows.flatMap((r) => [r.source_line as number, ...(r.source_line_end ? [r.source_line_end as number] : [])]);
+
+/** Every check for one document. `precision` is the number of decimals its tables print. */
+export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision: number): OutRow[] {
+  const out: OutRow[] = [];
+  const add = (c: Omit<CheckInput, 'decimals'> & { decimals?: number }) => {
+    if (c.expected === null && c.actual === null) return;
+    out.push(check(doc, { decimals: precision, ...c }));
+  };
+  const exp = t.expenditure_by_function ?? [];
+
+  // Row sums in the function tables, then 类 = Σ款 = Σ项 and total = Σ rows, for every amount column.
+  for (const kind of ['department', 'general_public'] as const) {
+    const rows = exp.filter((r) => r.table_kind === kind);
+    if (rows.length === 0) continue;
+    for (const r of rows) {
+      const sums = r.basic_personnel != null || r.basic_public != null
+        ? [EXP_SUMS[0]!, ['basic_total', ['basic_personnel', 'basic_public'], '基本支出 = 人员经费 + 公用经费'] as [string, string[], string],
+          ['basic_personnel', ['basic_wages', 'basic_household'], '人员经费 = 工资福利 + 对个人和家庭的补助'] as [string, string[], string],
+          ['basic_public', ['basic_goods_services', 'basic_capital'], '公用经费 = 商品和服务 + 资本性支出'] as [string, string[], string], EXP_SUMS[2]!]
+        : EXP_SUMS;
+      for (const [total, parts, zh] of sums) {
+        add({ id: `row_sum:${kind}:${r.source_line}:${total}`, kind: 'row_sum', table: 'expenditure_by_function',
+          description: `${KIND_ZH[kind]}第 ${r.source_line} 行（${r.func_name}）：${zh}`,
+          expected: num(r[total]), actual: round6(parts.reduce((a, p) => a + (num(r[p]) ?? 0), 0)), terms: parts.length, lines: [r.source_line as number] });
+      }
+    }
+    const funcs = rows.filter((r) => r.row_kind === 'function');
+    const totalRow = rows.find((r) => r.row_kind === 'total');
+    const top = funcs.some((r) => r.func_level === 1) ? funcs.filter((r) => r.func_level === 1) : funcs.filter((r) => r.func_level === 3);
+    for (const col of AMOUNTS_EXP) {
+      if (totalRow && (totalRow[col] != null || top.some((r) => r[col] != null))) {
+        add({ id: `column_sum:${kind}:total:${col}`, kind: 'column_sum', table: 'expenditure_by_function',
+          description: `${KIND_ZH[kind]}：合计行的“${EXP_LABEL[col]}”= 各科目之和`,
+          expected: num(totalRow[col]), actual: sumOf(top, col), terms: top.length, lines: [totalRow.source_line as number, ...linesOf(top)] });
+      }
+      for (const parent of funcs.filter((r) => r.func_level === 1 || r.func_level === 2)) {
+        const code = parent.func_code as string;
+        const children = funcs.filter((r) => (r.func_code as string).startsWith(code) && (r.func_level as number) === (parent.func_level as number) + 1);
+        if (children.length === 0 || (parent[col] == null && children.every((c) => c[col] == null))) continue;
+        add({ id: `column_sum:${kind}:${code}:${col}`, kind: 'column_sum', table: 'expenditure_by_function',
+          description: `${KIND_ZH[kind]}：${code} ${parent.func_name}的“${EXP_LABEL[col]}”= 下级科目之和`,
+          expected: num(parent[col]), actual: sumOf(children, col), terms: children.length, lines: [parent.source_line as number, ...linesOf(children)] });
+      }
+    }
+  }
+
+  // 基本支出表: each row and the total.
+  const basic = t.basic_by_economic ?? [];
+  const basicItems = basic.filter((r) => r.row_kind === 'item');
+  const basicTotal = basic.find((r) => r.row_kind === 'total');
+  for (const r of basic) {
+    add({ id: `row_sum:basic:${r.source_line}`, kind: 'row_sum', table: 'basic_by_economic',
+      description: `一般公共预算基本支出表第 ${r.source_line} 行（${r.dept_econ_name ?? '合计'}）：合计 = 人员经费 + 公用经费`,
+      expected: num(r.total), actual: round6((num(r.personnel) ?? 0) + (num(r.public_use) ?? 0)), terms: 2, lines: [r.source_line as number] });
+  }
+  if (basicTotal) {
+    for (const [col, zh] of [['total', '合计'], ['personnel', '人员经费'], ['public_use', '公用经费']] as const) {
+      add({ id: `column_sum:basic:${col}`, kind: 'column_sum', table: 'basic_by_economic',
+        description: `一般公共预算基本支出表：合计行的“${zh}”= 各经济分类科目之和`,
+        expected: num(basicTotal[col]), actual: sumOf(basicItems, col), terms: basicItems.length, lines: [basicTotal.source_line as number, ...linesOf(basicItems)] });
+    }
+  }
+
+  // 三公: parts.
+  for (const r of t.three_public ?? []) {
+    add({ id: 'row_sum:three_public:total', kind: 'row_sum', table: 'three_public', description: '“三公”经费表：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费',
+      expected: num(r.total), actual: round6((num(r.overseas_travel) ?? 0) + (num(r.vehicle_total) ?? 0) + (num(r.reception) ?? 0)), terms: 3, lines: [r.source_line as number] });
+    add({ id: 'row_sum:three_public:vehicle', kind: 'row_sum', table: 'three_public', description: '“三公”经费表：公务用车购置及运行费 = 购置费 + 运行费',
+      expected: num(r.vehicle_total), actual: round6((num(r.vehicle_purchase) ?? 0) + (num(r.vehicle_operation) ?? 0)), terms: 2, lines: [r.source_line as number] });
+  }
+
+  // 项目支出表: each project's sources, the total row, and the department rows.
+  const proj = t.projects ?? [];
+  const projRows = proj.filter((r) => r.row_kind === 'project');
+  const projTotal = proj.find((r) => r.row_kind === 'total');
+  const PROJ_PARTS = ['current_general_budget', 'current_gov_fund', 'current_state_capital', 'carryover_general_budget', 'carryover_gov_fund', 'carryover_state_capital', 'special_account', 'unit_funds'];
+  for (const r of projRows) {
+    add({ id: `row_sum:projects:${r.source_line}`, kind: 'row_sum', table: 'projects',
+      description: `项目支出表第 ${r.source_line} 行（${r.project_name}）：合计 = 各资金来源之和`,
+      expected: num(r.total), actual: round6(PROJ_PARTS.reduce((a, p) => a + (num(r[p]) ?? 0), 0)), terms: PROJ_PARTS.length, lines: [r.source_line as number] });
+  }
+  if (projTotal) {
+    for (const col of ['total', ...PROJ_PARTS]) {
+      if (projTotal[col] == null && projRows.every((r) => r[col] == null)) continue;
+      add({ id: `column_sum:projects:${col}`, kind: 'column_sum', table: 'projects',
+        description: `项目支出表：合计行的“${col === 'total' ? '合计' : col}”= 各项目之和`,
+        expected: num(projTotal[col]), actual: sumOf(projRows, col), terms: projRows.length, lines: [projTotal.source_line as number, ...linesOf(projRows)] });
+    }
+  }
+
+  // 收支总体: income and expenditure lists add up; the two sides balance.
+  const sm = t.budget_summary ?? [];
+  const side = (s: string) => sm.filter((r) => r.side === s);
+  const find = (s: string, re: RegExp) => side(s).find((r) => re.test(r.item as string));
+  for (const [s, zh, totalRe, grandRe, carryRe] of [
+    ['income', '收入', /^本年收入合计$|^收入合计$/, /^收入总计$/, /^上年结转/],
+    ['expenditure', '支出', /^本年支出合计$|^支出合计$/, /^支出总计$/, /^年终结转/],
+  ] as const) {
+    const items = side(s).filter((r) => r.row_kind === 'item');
+    const total = find(s, totalRe);
+    const grand = find(s, grandRe);
+    const carry = find(s, carryRe);
+    if (total) {
+      add({ id: `column_sum:summary:${s}`, kind: 'column_sum', table: 'budget_summary', description: `部门收支总体情况表：本年${zh}合计 = 各${zh}项目之和`,
+        expected: num(total.amount), actual: sumOf(items, 'amount'), terms: items.length, lines: [total.source_line as number, ...linesOf(items)] });
+    }
+    if (total && grand) {
+      add({ id: `column_sum:summary:${s}:grand`, kind: 'column_sum', table: 'budget_summary', description: `部门收支总体情况表：${zh}总计 = 本年${zh}合计 + ${s === 'income' ? '上年结转结余' : '年终结转结余'}`,
+        expected: num(grand.amount), actual: round6((num(total.amount) ?? 0) + (num(carry?.amount) ?? 0)), terms: 2,
+        lines: [grand.source_line as number, total.source_line as number, ...(carry ? [carry.source_line as number] : [])] });
+    }
+  }
+  const incGrand = find('income', /^收入总计$/);
+  const expGrand = find('expenditure', /^支出总计$/);
+  if (incGrand && expGrand) {
+    add({ id: 'cross_table:summary:balance', kind: 'column_sum', table: 'budget_summary', description: '部门收支总体情况表：收入总计 = 支出总计',
+      expected: num(incGrand.amount), actual: num(expGrand.amount), terms: 1, lines: [incGrand.source_line as number, expGrand.source_line as number] });
+  }
+
+  // Across tables.
+  const dept = exp.filter((r) => r.table_kind === 'department');
+  const gp = exp.filter((r) => r.table_kind === 'general_public');
+  const deptTotal = dept.find((r) => r.row_kind === 'total');
+  const gpTotal = gp.find((r) => r.row_kind === 'total');
+  const expSum = find('expenditure', /^本年支出合计$|^支出合计$/);
+  if (deptTotal && expSum) {
+    add({ id: 'cross_table:summary_vs_department', kind: 'cross_table', table: 'expenditure_by_function',
+      description: '部门收支总体情况表的本年支出合计 = 部门支出总体情况表的合计', expected: num(expSum.amount), actual: num(deptTotal.total), terms: 1,
+      lines: [expSum.source_line as number, deptTotal.source_line as number] });
+  }
+  // Summary's expenditure by 类 vs the department table aggregated by 类 code.
+  const deptFuncs = dept.filter((r) => r.row_kind === 'function');
+  const deptLeaves = deptFuncs.some((r) => r.func_level === 1) ? deptFuncs.filter((r) => r.func_level === 1) : deptFuncs.filter((r) => r.func_level === 3);
+  for (const item of side('expenditure').filter((r) => r.row_kind === 'item' && r.amount != null)) {
+    const name = (item.item as string).replace(/支出$/, '');
+    const code = CLASS_CODES[name];
+    if (!code) continue;
+    const rows = deptLeaves.filter((r) => (r.func_code as string).startsWith(code));
+    add({ id: `cross_table:summary_vs_department:${code}`, kind: 'cross_table', table: 'expenditure_by_function',
+      description: `部门收支总体情况表的“${item.item}”= 部门支出总体情况表中 ${code} 类之和`,
+      expected: num(item.amount), actual: sumOf(rows, 'total'), terms: Math.max(1, rows.length), lines: [item.source_line as number, ...linesOf(rows)] });
+  }
+  const opSum = (rows: OutRow[], col: string) => sumOf(rows, col);
+  const byType = (type: string) => projRows.filter((r) => r.project_type === type);
+  if (deptTotal && projRows.length) {
+    add({ id: 'cross_table:department_vs_projects:total', kind: 'cross_table', table: 'projects',
+      description: '部门支出总体情况表的项目支出合计 = 项目支出表各项目合计之和', expected: num(deptTotal.project_total), actual: opSum(projRows, 'total'),
+      terms: projRows.length, lines: [deptTotal.source_line as number, ...(projTotal ? [projTotal.source_line as number] : [])] });
+    for (const [col, type] of [['project_operating', '其他运转类'], ['project_specific', '特定目标类']] as const) {
+      add({ id: `cross_table:department_vs_projects:${col}`, kind: 'cross_table', table: 'projects',
+        description: `部门支出总体情况表“${type}”列的合计 = 项目支出表中${type}项目合计之和`, expected: num(deptTotal[col]), actual: opSum(byType(type), 'total'),
+        terms: byType(type).length, lines: [deptTotal.source_line as number, ...linesOf(byType(type))] });
+    }
+  }
+  if (gpTotal && projRows.length) {
+    for (const [col, type] of [['project_operating', '其他运转类'], ['project_specific', '特定目标类']] as const) {
+      const rows = byType(type);
+      add({ id: `cross_table:general_public_vs_projects:${col}`, kind: 'cross_table', table: 'projects',
+        description: `一般公共预算支出情况表“${type}”列的合计 = 项目支出表中${type}项目的一般公共预算（本年拨款＋结转结余）之和`,
+        expected: num(gpTotal[col]), actual: round6(opSum(rows, 'current_general_budget') + opSum(rows, 'carryover_general_budget')),
+        terms: rows.length, lines: [gpTotal.source_line as number, ...linesOf(rows)] });
+    }
+  }
+  if (gpTotal && basicTotal) {
+    add({ id: 'cross_table:general_public_vs_basic:total', kind: 'cross_table', table: 'basic_by_economic',
+      description: '一般公共预算支出情况表的基本支出合计 = 一般公共预算基本支出表的合计', expected: num(gpTotal.basic_total), actual: num(basicTotal.total), terms: 1,
+      lines: [gpTotal.source_line as number, basicTotal.source_line as number] });
+    add({ id: 'cross_table:general_public_vs_basic:personnel', kind: 'cross_table', table: 'basic_by_economic',
+      description: '一般公共预算支出情况表的工资福利＋对个人和家庭的补助 = 基本支出表的人员经费',
+      expected: round6((num(gpTotal.basic_wages) ?? 0) + (num(gpTotal.basic_household) ?? 0)), actual: num(basicTotal.personnel), terms: 2,
+      lines: [gpTotal.source_line as number, basicTotal.source_line as number] });
+    add({ id: 'cross_table:general_public_vs_basic:public_use', kind: 'cross_table', table: 'basic_by_economic',
+      description: '一般公共预算支出情况表的商品和服务＋资本性支出 = 基本支出表的公用经费',
+      expected: round6((num(gpTotal.basic_goods_services) ?? 0) + (num(gpTotal.basic_capital) ?? 0)), actual: num(basicTotal.public_use), terms: 2,
+      lines: [gpTotal.source_line as number, basicTotal.source_line as number] });
+  }
+  const income = t.income_by_unit ?? [];
+  const incTotal = income.find((r) => r.row_kind === 'total');
+  if (incTotal) {
+    const units = income.filter((r) => r.row_kind === 'unit');
+    for (const col of ['total', 'current_total', 'general_budget', 'carryover_total']) {
+      add({ id: `column_sum:income:${col}`, kind: 'column_sum', table: 'income_by_unit', description: `部门收入总体情况表：合计行的“${col}”= 各单位之和`,
+        expected: num(incTotal[col]), actual: sumOf(units, col), terms: units.length, lines: [incTotal.source_line as number, ...linesOf(units)] });
+    }
+    const incSum = find('income', /^本年收入合计$|^收入合计$/);
+    const carry = find('income', /^上年结转/);
+    if (incGrand) add({ id: 'cross_table:summary_vs_income:total', kind: 'cross_table', table: 'income_by_unit', description: '部门收支总体情况表的收入总计 = 部门收入总体情况表的总计',
+      expected: num(incGrand.amount), actual: num(incTotal.total), terms: 1, lines: [incGrand.source_line as number, incTotal.source_line as number] });
+    if (incSum) add({ id: 'cross_table:summary_vs_income:current', kind: 'cross_table', table: 'income_by_unit', description: '部门收支总体情况表的本年收入合计 = 部门收入总体情况表的本年收入合计',
+      expected: num(incSum.amount), actual: num(incTotal.current_total), terms: 1, lines: [incSum.source_line as number, incTotal.source_line as number] });
+    if (carry) add({ id: 'cross_table:summary_vs_income:carryover', kind: 'cross_table', table: 'income_by_unit', description: '部门收支总体情况表的上年结转结余 = 部门收入总体情况表的上年结转结余',
+      expected: num(carry.amount), actual: num(incTotal.carryover_total), terms: 1, lines: [carry.source_line as number, incTotal.source_line as number] });
+  }
+
+  // The narrative against the tables.
+  const facts = t.facts ?? [];
+  const fact = (key: string) => facts.find((f) => f.fact_key === key);
+  const narrative = (key: string, zh: string, table: string, row: OutRow | undefined, col: string) => {
+    const f = fact(key);
+    if (!f || !row || num(row[col]) === null) return;
+    add({ id: `narrative:${key}`, kind: 'narrative', table, description: `情况说明中的${zh}（${f.value}）与${TABLE_ZH[table]}一致`,
+      expected: num(row[col]), actual: num(f.value), terms: 1, decimals: Math.min(precision, decimalsOfValue(num(f.value) ?? 0)),
+      lines: [f.source_line as number, row.source_line as number] });
+  };
+  narrative('income_total', '收入总计', 'budget_summary', incGrand, 'amount');
+  narrative('expenditure_total', '支出总计', 'budget_summary', expGrand, 'amount');
+  narrative('basic_expenditure', '基本支出', 'expenditure_by_function', deptTotal, 'basic_total');
+  narrative('project_expenditure', '项目支出', 'expenditure_by_function', deptTotal, 'project_total');
+  narrative('general_public_expenditure', '一般公共预算支出', 'expenditure_by_function', gpTotal, 'total');
+  narrative('general_public_basic', '一般公共预算基本支出', 'basic_by_economic', basicTotal, 'total');
+  narrative('personnel_expenditure', '人员经费', 'basic_by_economic', basicTotal, 'personnel');
+  narrative('public_expenditure', '公用经费', 'basic_by_economic', basicTotal, 'public_use');
+  const tp = (t.three_public ?? [])[0];
+  narrative('three_public_total', '“三公”经费', 'three_public', tp, 'total');
+  narrative('three_public_overseas', '因公出国（境）费', 'three_public', tp, 'overseas_travel');
+  narrative('three_public_vehicle', '公务用车购置及运行费', 'three_public', tp, 'vehicle_total');
+  narrative('three_public_vehicle_purchase', '公务用车购置费', 'three_public', tp, 'vehicle_purchase');
+  narrative('three_public_vehicle_operation', '公务用车运行维护费', 'three_public', tp, 'vehicle_operation');
+  narrative('three_public_reception', '公务接待费', 'three_public', tp, 'reception');
+  narrative('general_public_budget', '一般公共预算收入', 'budget_summary', find('income', /^一般公共预算$/), 'amount');
+  narrative('carryover', '上年结转结余', 'budget_summary', find('income', /^上年结转/), 'amount');
+  return out;
+}
+
+const TABLE_ZH: Record<string, string> = {
+  budget_summary: '部门收支总体情况表', expenditure_by_function: '支出表', basic_by_economic: '一般公共预算基本支出表', three_public: '“三公”经费表',
+};
+
+/** 功能分类 类 names as the summary table prints them → their codes. */
+const CLASS_CODES: Record<string, string> = {
+  一般公共服务: '201', 外交: '202', 国防: '203', 公共安全: '204', 教育: '205', 科学技术: '206', 文化旅游体育与传媒: '207',
+  社会保障和就业: '208', 社会保险基金: '209', 卫生健康: '210', 节能环保: '211', 城乡社区事务: '212', 农林水事务: '213', 农林水: '213',
+  交通运输: '214', 资源勘探信息等: '215', 商业服务业等: '216', 金融: '217', 援助其他地区: '219', 自然资源海洋气象等: '220',
+  住房保障: '221', 粮油物资储备: '222', 灾害防治及应急管理: '224', 预备费: '227', 其他: '229', 转移性: '230',
+  债务还本: '231', 债务付息: '232', 债务发行费用: '233',
+};

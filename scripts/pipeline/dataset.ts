@@ -1,0 +1,180 @@
+// tables → one dataset: add doc_id, derive units, join project codes, record completeness, run checks.
+import type { OutRow, TableSchema } from './types.ts';
+import type { ReadResult } from './read.ts';
+import { EXPECTED, STANDARD_TABLES } from './standards.ts';
+import { buildChecks } from './checks.ts';
+import { normText } from './text.ts';
+
+export const documentsSchema: TableSchema = {
+  name: 'documents', zh: '公开文件', en: 'Disclosure documents covered',
+  columns: [
+    { name: 'doc_id', type: 'VARCHAR', zh: '文件编号 <城市>-<年度>-<类型>', en: 'document id <city_slug>-<fiscal_year>-<kind>' },
+    { name: 'city', type: 'VARCHAR', zh: '城市', en: 'city (Chinese)' },
+    { name: 'city_slug', type: 'VARCHAR', zh: '城市拼音', en: 'city slug (pinyin)' },
+    { name: 'department', type: 'VARCHAR', zh: '部门', en: 'department' },
+    { name: 'fiscal_year', type: 'INTEGER', zh: '预算年度', en: 'fiscal year' },
+    { name: 'doc_kind', type: 'VARCHAR', zh: '文件类型：budget 部门预算，performance 绩效目标', en: 'budget or performance' },
+    { name: 'title', type: 'VARCHAR', zh: '标题（按原文）', en: 'title as printed' },
+    { name: 'source_file', type: 'VARCHAR', zh: '原文文件（public/sources/ 下）', en: 'source text file under public/sources/' },
+    { name: 'source_sha256', type: 'VARCHAR', zh: '原文 SHA-256', en: 'SHA-256 of the source text' },
+    { name: 'amount_unit', type: 'VARCHAR', zh: '金额单位', en: 'unit of every amount' },
+    { name: 'line_count', type: 'INTEGER', zh: '原文行数', en: 'number of lines of the source text' },
+    { name: 'layout', type: 'VARCHAR', zh: '版式：tab 制表符分隔，reflowed 逐格换行', en: 'text layout: tab (tab-separated) or reflowed (one cell per line)' },
+    { name: 'encoding', type: 'VARCHAR', zh: '原文编码', en: 'encoding the text came in' },
+    { name: 'tables_status', type: 'VARCHAR', zh: '表格读取情况', en: 'whether the tables were read, or why not' },
+  ],
+};
+
+export const presenceSchema: TableSchema = {
+  name: 'table_presence', zh: '标准表完整性：每份文件印出了哪些标准表', en: 'Completeness: which standard tables each document prints',
+  columns: [
+    { name: 'standard_key', type: 'VARCHAR', zh: '标准表代号', en: 'key of the standard table' },
+    { name: 'standard_zh', type: 'VARCHAR', zh: '标准表名称', en: 'standard table name (Chinese)' },
+    { name: 'standard_en', type: 'VARCHAR', zh: '标准表英文名', en: 'standard table name (English)' },
+    { name: 'expected', type: 'BOOLEAN', zh: '此类文件应当公开此表', en: 'whether a document of this kind is expected to print it' },
+    { name: 'status', type: 'VARCHAR', zh: 'present 有数据、empty 印出但注明无数据、missing 未印出、unread 版式尚未支持', en: 'present, empty (printed as holding no data), missing, or unread (layout not yet supported)' },
+    { name: 'title', type: 'VARCHAR', zh: '原文表名', en: 'title as printed' },
+    { name: 'rows', type: 'INTEGER', zh: '原文数据行数', en: 'printed lines with cells' },
+  ],
+};
+
+export const unitsSchema: TableSchema = {
+  name: 'units', zh: '预算单位', en: 'Budget units of the department',
+  columns: [
+    { name: 'unit_code', type: 'VARCHAR', zh: '单位代码（未印出则为空）', en: 'unit code (NULL where none is printed)' },
+    { name: 'unit_name', type: 'VARCHAR', zh: '单位名称', en: 'unit name' },
+    { name: 'unit_kind', type: 'VARCHAR', zh: 'department 部门（汇总）或 unit 单位', en: 'department (consolidated) or unit' },
+    { name: 'found_in', type: 'VARCHAR', zh: '出现于哪些表', en: 'where the unit appears' },
+  ],
+};
+
+export interface Dataset {
+  tables: Record<string, OutRow[]>;
+  reads: ReadResult[];
+}
+
+const slim = (s: unknown): string => normText(String(s ?? '')).replace(/[（）()“”"、，,·\s]/g, '');
+
+/** Units named in the narrative's 预算单位构成 list: `1. 郑州技师学院；` or inline `1. …;2. …`. */
+function unitsFromList(lines: string[]): Array<{ name: string; line: number }> {
+  const heads = lines.map((l, i) => ({ l: normText(l), n: i + 1 })).filter((x) => /预算单位构成/.test(x.l) && !/^(-\s*)?[一二三四五六七八九十]+、/.test(x.l) || /所属单位预算包括|预算单位构成[:：]/.test(x.l));
+  const out: Array<{ name: string; line: number }> = [];
+  const head = heads.at(-1);
+  if (!head) return out;
+  for (let n = head.n; n <= Math.min(lines.length, head.n + 60); n++) {
+    const t = normText(lines[n - 1]!);
+    if (n > head.n && /^第[二三]部分/.test(t)) break;
+    for (const m of t.matchAll(/(?:^|[;；:：。])\s*\d{1,2}[.．、]\s*([^;；。\d][^;；。]*?)(?=[;；。]|\s*\d{1,2}[.．、]|$)/g)) {
+      const name = m[1]!.trim();
+      if (name.length >= 3 && name.length <= 40) out.push({ name, line: n });
+    }
+  }
+  return out;
+}
+
+function deriveUnits(doc: string, r: ReadResult): OutRow[] {
+  const t = r.tables;
+  const found: Array<{ code: string | null; name: string; where: string; line: number; kind: string }> = [];
+  for (const u of t.income_by_unit ?? []) {
+    if (u.row_kind !== 'total') found.push({ code: u.unit_code as string, name: u.unit_name as string, where: 'income_by_unit', line: u.source_line as number, kind: u.row_kind === 'department' ? 'department' : 'unit' });
+  }
+  for (const u of t.expenditure_by_function ?? []) {
+    if (u.row_kind === 'unit') found.push({ code: u.unit_code as string | null, name: u.func_name as string, where: 'expenditure_by_function', line: u.source_line as number, kind: 'department' });
+  }
+  for (const p of t.projects ?? []) {
+    if (p.row_kind === 'department') found.push({ code: p.unit_code as string, name: p.unit_name as string, where: 'projects', line: p.source_line as number, kind: 'department' });
+    if (p.row_kind === 'project' && p.unit_name) found.push({ code: null, name: p.unit_name as string, where: 'projects', line: p.source_line as number, kind: 'unit' });
+  }
+  for (const p of t.project_indicators ?? []) {
+    if (p.unit_name) found.push({ code: (p.unit_code as string) ?? null, name: p.unit_name as string, where: 'project_indicators', line: p.source_line as number, kind: 'unit' });
+  }
+  for (const u of unitsFromList(r.doc.lines)) found.push({ code: null, name: u.name, where: '预算单位构成', line: u.line, kind: 'unit' });
+  const units = new Map<string, { code: string | null; name: string; where: Set<string>; line: number; kind: string }>();
+  for (const f of found) {
+    const key = `${f.kind}:${slim(f.name)}`;
+    const u = units.get(key);
+    if (u) {
+      u.where.add(f.where);
+      u.code ??= f.code || null;
+      u.line = Math.min(u.line, f.line);
+    } else units.set(key, { code: f.code || null, name: f.name, where: new Set([f.where]), line: f.line, kind: f.kind });
+  }
+  return [...units.values()].map((u) => ({ doc_id: doc, source_line: u.line, source_line_end: null, unit_code: u.code, unit_name: u.name, unit_kind: u.kind, found_in: [...u.where].join(',') }));
+}
+
+/** project_code onto projects: by unit + name + amount, then name + amount, then a unique amount with a shared name ending. */
+function joinProjectCodes(projects: OutRow[], indicators: OutRow[]): void {
+  const coded = new Map<string, { code: string; name: string; amount: number | null; unit: string }>();
+  for (const i of indicators) {
+    if (i.project_code && !coded.has(i.project_code as string)) {
+      coded.set(i.project_code as string, { code: i.project_code as string, name: slim(i.project_name), amount: i.project_amount as number | null, unit: slim(i.unit_name) });
+    }
+  }
+  const pool = [...coded.values()];
+  const taken = new Set<string>();
+  const rows = projects.filter((p) => p.row_kind === 'project');
+  const tryMatch = (how: string, pred: (p: OutRow, c: (typeof pool)[number]) => boolean) => {
+    for (const p of rows) {
+      if (p.project_code) continue;
+      const cands = pool.filter((c) => !taken.has(c.code) && pred(p, c));
+      if (cands.length === 1) {
+        p.project_code = cands[0]!.code;
+        p.project_code_match = how;
+        taken.add(cands[0]!.code);
+      }
+    }
+  };
+  const sameAmount = (p: OutRow, c: { amount: number | null }) => c.amount !== null && Math.abs((p.total as number) - c.amount) < 1e-6;
+  tryMatch('name_amount', (p, c) => slim(p.project_name) === c.name && sameAmount(p, c));
+  tryMatch('name', (p, c) => slim(p.project_name) === c.name);
+  tryMatch('amount_and_name_ending', (p, c) => sameAmount(p, c) && slim(p.project_name).slice(-4) === c.name.slice(-4));
+  for (const p of rows) p.project_code_match ??= null;
+  for (const p of projects) if (p.row_kind !== 'project') p.project_code_match = null;
+}
+
+function presence(doc: string, r: ReadResult): OutRow[] {
+  return STANDARD_TABLES.map((st) => {
+    const s = r.sections.find((x) => x.standard === st.key);
+    const expected = EXPECTED[r.doc.meta.docKind].includes(st.key);
+    const status = r.unsupported ? 'unread' : !s ? 'missing' : s.printedEmpty ? 'empty' : 'present';
+    return {
+      doc_id: doc, source_line: s?.titleLine ?? null, source_line_end: s?.endLine ?? null, standard_key: st.key, standard_zh: st.zh, standard_en: st.en,
+      expected, status, title: s?.title ?? null, rows: s ? s.rows.length : null,
+    };
+  }).filter((row) => row.expected || row.status !== 'missing');
+}
+
+/** Decimals most tables of the document print (1 for 郑州, 2 for 焦作), for rounding tolerances. */
+function tablePrecision(r: ReadResult): number {
+  const counts = [0, 0, 0, 0];
+  for (const s of r.sections) for (const row of s.rows) for (const c of row.cells) {
+    const m = /^-?[\d,]+\.(\d+)$/.exec(c.trim());
+    if (m) counts[Math.min(3, m[1]!.length)]!++;
+  }
+  const best = counts.indexOf(Math.max(...counts));
+  return best < 0 ? 2 : best;
+}
+
+export function assemble(reads: ReadResult[]): Dataset {
+  const tables: Record<string, OutRow[]> = {};
+  const push = (name: string, rows: OutRow[]) => (tables[name] ??= []).push(...rows);
+  for (const r of reads) {
+    const doc = r.doc.docId;
+    const own: Record<string, OutRow[]> = {};
+    for (const [name, rows] of Object.entries(r.tables)) {
+      own[name] = rows.map((row) => ({ doc_id: doc, ...row, source_line_end: row.source_line_end ?? null }));
+    }
+    if (own.projects) joinProjectCodes(own.projects, own.project_indicators ?? []);
+    own.units = deriveUnits(doc, { ...r, tables: own });
+    own.table_presence = presence(doc, r);
+    own.checks = buildChecks(doc, own, tablePrecision(r));
+    for (const [name, rows] of Object.entries(own)) push(name, rows);
+    push('documents', [{
+      doc_id: doc, city: r.doc.meta.city, city_slug: r.doc.meta.citySlug, department: r.doc.meta.department,
+      fiscal_year: r.doc.meta.fiscalYear, doc_kind: r.doc.meta.docKind, title: r.doc.meta.title,
+      source_file: `sources/${doc}.txt`, source_sha256: r.doc.sha256, amount_unit: '万元', line_count: r.doc.lines.length,
+      layout: r.doc.layout, encoding: r.encoding, tables_status: r.unsupported ?? 'read',
+    }]);
+  }
+  return { tables, reads };
+}

@@ -1,0 +1,123 @@
+// dataset → files: Parquet and CSV (UTF-8 with BOM) per table, datapackage.json, source texts.
+// Everything is written to a fresh folder first and swapped in at the end, so a failure leaves
+// the previous output untouched.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { OutRow, TableSchema } from './types.ts';
+import type { Dataset } from './dataset.ts';
+import { dictionary } from './dictionary.ts';
+
+const FRICTIONLESS_TYPE = { VARCHAR: 'string', DOUBLE: 'number', INTEGER: 'integer', BOOLEAN: 'boolean' } as const;
+
+function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+async function writeTable(conn: Awaited<ReturnType<DuckDBInstance['connect']>>, schema: TableSchema, rows: OutRow[], dir: string): Promise<void> {
+  const known = new Set(schema.columns.map((c) => c.name));
+  for (const r of rows) {
+    for (const k of Object.keys(r)) {
+      if (!known.has(k)) throw new Error(`table ${schema.name}: column "${k}" has no entry in the data dictionary`);
+    }
+  }
+  const cols = schema.columns.map((c) => `"${c.name}" ${c.type}`).join(', ');
+  await conn.run(`CREATE OR REPLACE TABLE "${schema.name}" (${cols})`);
+  const app = await conn.createAppender(schema.name);
+  for (const r of rows) {
+    for (const c of schema.columns) {
+      const v = r[c.name];
+      if (v === null || v === undefined) { app.appendNull(); continue; }
+      if (c.type === 'VARCHAR') app.appendVarchar(String(v));
+      else if (c.type === 'DOUBLE') app.appendDouble(Number(v));
+      else if (c.type === 'INTEGER') app.appendInteger(Number(v));
+      else app.appendBoolean(Boolean(v));
+    }
+    app.endRow();
+  }
+  app.flushSync();
+  app.closeSync();
+  const base = join(dir, schema.name);
+  await conn.run(`COPY "${schema.name}" TO '${base}.parquet' (FORMAT parquet, COMPRESSION zstd)`);
+  await conn.run(`COPY "${schema.name}" TO '${base}.csv' (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', NULLSTR '')`);
+  writeFileSync(`${base}.csv`, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(`${base}.csv`)]));
+}
+
+function datapackage(dir: string, ds: Dataset, schemas: TableSchema[], counts: Record<string, number>) {
+  const inputs = createHash('sha256').update(ds.reads.map((r) => r.doc.sha256).sort().join('\n')).digest('hex').slice(0, 8);
+  const built = new Date().toISOString();
+  return {
+    profile: 'tabular-data-package',
+    name: 'budget-lens',
+    title: '预算透视 Budget Lens：人力资源和社会保障局部门预算公开数据',
+    description: 'Tables read from Chinese department budget disclosures (部门预算公开), checked against themselves. Every amount is in 万元 as printed; source_line points into sources/<doc_id>.txt.',
+    version: `${built.slice(0, 10)}+${inputs}`,
+    created: built,
+    licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 (our tables); the source texts are public government information' }],
+    sources: ds.reads.map((r) => ({ title: r.doc.meta.title, path: `../sources/${r.doc.docId}.txt`, sha256: r.doc.sha256 })),
+    resources: schemas.flatMap((s) => (['parquet', 'csv'] as const).map((fmt) => {
+      const path = `${s.name}.${fmt}`;
+      return {
+        name: `${s.name.replace(/_/g, '-')}-${fmt}`,
+        path,
+        title: s.zh,
+        description: s.en,
+        format: fmt,
+        mediatype: fmt === 'csv' ? 'text/csv' : 'application/vnd.apache.parquet',
+        ...(fmt === 'csv' ? { encoding: 'utf-8-sig', dialect: { delimiter: ',', header: true, doubleQuote: true } } : {}),
+        bytes: readFileSync(join(dir, path)).length,
+        hash: `sha256:${sha256(join(dir, path))}`,
+        rows: counts[s.name] ?? 0,
+        schema: {
+          fields: s.columns.map((c) => ({
+            name: c.name, type: FRICTIONLESS_TYPE[c.type], title: c.zh, description: c.en, ...(c.unit ? { unit: c.unit } : {}),
+          })),
+          missingValues: [''],
+        },
+      };
+    })),
+  };
+}
+
+export async function publish(ds: Dataset, outRoot: string): Promise<{ counts: Record<string, number> }> {
+  const out = resolve(outRoot);
+  mkdirSync(out, { recursive: true });
+  const stage = join(out, `.budget-lens-stage-${process.pid}`);
+  rmSync(stage, { recursive: true, force: true });
+  const dataDir = join(stage, 'data');
+  const srcDir = join(stage, 'sources');
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(srcDir, { recursive: true });
+  const counts: Record<string, number> = {};
+  try {
+    const schemas = dictionary();
+    const names = new Set(schemas.map((s) => s.name));
+    for (const t of Object.keys(ds.tables)) if (!names.has(t)) throw new Error(`table ${t} has no entry in the data dictionary`);
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    try {
+      for (const s of schemas) {
+        const rows = ds.tables[s.name] ?? [];
+        counts[s.name] = rows.length;
+        await writeTable(conn, s, rows, dataDir);
+      }
+    } finally {
+      conn.closeSync();
+      db.closeSync();
+    }
+    for (const r of ds.reads) writeFileSync(join(srcDir, `${r.doc.docId}.txt`), r.encoding === 'utf-8' ? r.bytes : r.doc.lines.join('\n') + '\n');
+    writeFileSync(join(dataDir, 'datapackage.json'), JSON.stringify(datapackage(dataDir, ds, schemas, counts), null, 2));
+    // Swap in: the old folders move aside only once the new ones are complete.
+    for (const sub of ['data', 'sources']) {
+      const target = join(out, sub);
+      const old = join(out, `.budget-lens-old-${sub}-${process.pid}`);
+      if (existsSync(target)) renameSync(target, old);
+      renameSync(join(stage, sub), target);
+      rmSync(old, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+  return { counts };
+}

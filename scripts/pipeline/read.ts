@@ -1,0 +1,112 @@
+// raw text → a Doc: decode, split into lines, read what the document is, find its tables.
+import { createHash } from 'node:crypto';
+import type { Doc, OutRow, ParseContext, Section } from './types.ts';
+import { InputError } from './types.ts';
+import { detectLayout, findSections } from './sections.ts';
+import { readMeta, docIdOf } from './metadata.ts';
+import { moduleFor } from './tables/index.ts';
+import { readFacts } from './tables/facts.ts';
+import { normText } from './text.ts';
+
+export interface ManifestEntry {
+  doc_id?: string;
+  city?: string;
+  city_slug?: string;
+  department?: string;
+  fiscal_year?: number;
+  doc_kind?: 'budget' | 'performance';
+}
+
+export interface ReadResult {
+  doc: Doc;
+  sections: Section[];
+  tables: Record<string, OutRow[]>;
+  encoding: 'utf-8' | 'gbk';
+  /** The file as read, to publish unchanged. */
+  bytes: Uint8Array;
+  /** Why the document's tables were not read, when they were not. */
+  unsupported: string | null;
+  ctx: ParseContext;
+}
+
+/** UTF-8, or GBK when the bytes are not UTF-8 but decode as GBK into Chinese text. */
+export function decode(file: string, bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gbk' } {
+  if (bytes.length === 0 || new TextDecoder().decode(bytes).trim() === '') {
+    throw new InputError(file, null, null, 'the file is empty');
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+  } catch { /* not UTF-8 */ }
+  try {
+    const text = new TextDecoder('gbk', { fatal: true }).decode(bytes);
+    if (/[\u4e00-\u9fff]/.test(text)) return { text, encoding: 'gbk' };
+  } catch { /* not GBK either */ }
+  throw new InputError(file, null, null, 'the text is neither UTF-8 nor GBK; convert it to UTF-8 and try again');
+}
+
+export function readDocument(file: string, bytes: Uint8Array, manifest: ManifestEntry = {}): ReadResult {
+  const { text, encoding } = decode(file, bytes);
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const meta = readMeta(lines, file);
+  if (manifest.city) meta.city = manifest.city;
+  if (manifest.city_slug) meta.citySlug = manifest.city_slug;
+  if (manifest.department) meta.department = manifest.department;
+  if (manifest.fiscal_year) meta.fiscalYear = manifest.fiscal_year;
+  if (manifest.doc_kind) meta.docKind = manifest.doc_kind;
+  const doc: Doc = {
+    docId: manifest.doc_id ?? docIdOf(meta),
+    sourceFile: file,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    lines,
+    meta,
+    layout: detectLayout(lines),
+  };
+  const ctx: ParseContext = { doc, repairs: [] };
+  const tables: Record<string, OutRow[]> = { facts: readFacts(lines) };
+  if (doc.layout !== 'tab') {
+    return { doc, sections: [], tables, encoding, bytes, unsupported: 'layout not yet supported (reflowed: one cell per line)', ctx };
+  }
+  const sections = findSections(lines);
+  checkTruncation(file, lines, sections);
+  for (const section of sections) {
+    const mod = moduleFor(section.standard);
+    if (!mod || section.printedEmpty) continue;
+    let produced: Record<string, OutRow[]>;
+    try {
+      produced = mod.parse(section, ctx);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      const at = (e as { line?: number }).line ?? section.titleLine;
+      throw new InputError(file, at, section.title, `could not read the table: ${(e as Error).message}`);
+    }
+    for (const [table, rows] of Object.entries(produced)) {
+      (tables[table] ??= []).push(...rows);
+    }
+  }
+  return { doc, sections, tables, encoding, bytes, unsupported: null, ctx };
+}
+
+/**
+ * A table title followed by its header but no data, or a file that stops inside a table,
+ * is a damaged input: refuse it rather than publish a table with rows missing.
+ */
+function checkTruncation(file: string, lines: string[], sections: Section[]): void {
+  for (const s of sections) {
+    if (s.printedEmpty) continue;
+    const dataRows = s.rows.filter((r) => r.cells.some((c) => /\d/.test(c) && !/^\d{4}年?$/.test(c)));
+    if (dataRows.length === 0) {
+      throw new InputError(file, s.titleLine, s.title, 'the table has a header but no rows and does not say it is empty (本表无数据): the text looks truncated');
+    }
+  }
+  // Titles listed after the first printed table but never printed: the file ends in the middle.
+  const firstTable = sections[0]?.titleLine ?? Infinity;
+  lines.forEach((text, i) => {
+    const n = i + 1;
+    if (n <= firstTable || text.includes('\t')) return;
+    const t = normText(text);
+    if (t.length > 0 && t.length <= 40 && /表$/.test(t) && !sections.some((s) => s.titleLine === n) && n > lines.length - 3) {
+      throw new InputError(file, n, t, 'the file ends right after this table title: the text looks truncated');
+    }
+  });
+}

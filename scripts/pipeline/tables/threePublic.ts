@@ -1,0 +1,33 @@
+// 一般公共预算“三公”经费支出情况表 → three_public: one row of six amounts.
+import type { OutRow, TableModule } from '../types.ts';
+import { assignAmounts, type AmountSpec } from '../columns.ts';
+import { hasAmount } from '../layout.ts';
+
+const SPEC: AmountSpec = {
+  columns: ['total', 'overseas_travel', 'vehicle_total', 'vehicle_purchase', 'vehicle_operation', 'reception'],
+  sums: [['total', ['overseas_travel', 'vehicle_total', 'reception']], ['vehicle_total', ['vehicle_purchase', 'vehicle_operation']]],
+};
+
+export const threePublic: TableModule = {
+  standards: ['three_public'],
+  schemas: [{
+    name: 'three_public', zh: '一般公共预算“三公”经费支出表', en: '“Three public” expenses (overseas travel, official vehicles, official reception)',
+    columns: [
+      { name: 'total', type: 'DOUBLE', zh: '“三公”经费合计', en: 'total of the three public expenses', unit: '万元' },
+      { name: 'overseas_travel', type: 'DOUBLE', zh: '因公出国（境）费', en: 'official overseas travel', unit: '万元' },
+      { name: 'vehicle_total', type: 'DOUBLE', zh: '公务用车购置及运行费（小计）', en: 'official vehicles: purchase and operation, subtotal', unit: '万元' },
+      { name: 'vehicle_purchase', type: 'DOUBLE', zh: '公务用车购置费', en: 'official vehicle purchase', unit: '万元' },
+      { name: 'vehicle_operation', type: 'DOUBLE', zh: '公务用车运行费', en: 'official vehicle operation and maintenance', unit: '万元' },
+      { name: 'reception', type: 'DOUBLE', zh: '公务接待费', en: 'official reception', unit: '万元' },
+    ],
+  }],
+  parse(section, ctx) {
+    const out: OutRow[] = [];
+    for (const row of section.rows.filter((r) => hasAmount(r.cells))) {
+      const a = assignAmounts(row.cells.slice(0, SPEC.columns.length + 1), SPEC);
+      if (a.moved) ctx.repairs.push({ table: 'three_public', line: row.n, what: 'amounts moved to the columns their sums require' });
+      out.push({ source_line: row.n, source_line_end: null, ...a.values });
+    }
+    return { three_public: out };
+  },
+};

@@ -1,0 +1,77 @@
+// Cell text normalisation as the data contract prescribes.
+
+const CJK = '\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff00-\\uffef“”‘’—…·';
+const CJK_GAP = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0]+(?=[${CJK}])`, 'g');
+
+/** Trim, drop the spaces the conversion put between CJK characters, collapse other runs. */
+export function normText(s: string): string {
+  return s.replace(/<\/?p>/g, ' ').replace(/\s+/g, ' ').trim().replace(CJK_GAP, '');
+}
+
+/** Join text fragments that the conversion split across lines or cells. */
+export function joinText(parts: Array<string | null | undefined>): string {
+  let out = '';
+  for (const p of parts) {
+    const t = normText(p ?? '');
+    if (!t) continue;
+    // Between two Latin/digit fragments a space was a real word gap; anywhere else it was a wrap.
+    out = out && /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(t) ? `${out} ${t}` : out + t;
+  }
+  return out;
+}
+
+/** Digits of a code, rejoined when a space split it (`4108002400000000052 47`). */
+export function normCode(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+export function isCode(s: string): boolean {
+  return /^\d[\d ]*$/.test(s.trim());
+}
+
+const AMOUNT = /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/;
+
+/** True when the cell is a printed amount (`81,916.0`, `0`, `46.48`). */
+export function isAmount(s: string): boolean {
+  return AMOUNT.test(s.trim());
+}
+
+/** A printed amount as a number; blank → null. Throws on anything else so callers notice. */
+export function parseAmount(s: string | undefined): number | null {
+  const t = (s ?? '').trim();
+  if (t === '') return null;
+  if (!AMOUNT.test(t)) throw new Error(`not an amount: "${t}"`);
+  return Number(t.replace(/,/g, ''));
+}
+
+/** Number of decimals printed (`81,916.0` → 1), for rounding tolerances. */
+export function decimalsOf(s: string | undefined): number {
+  const m = /\.(\d+)$/.exec((s ?? '').trim());
+  return m ? m[1]!.length : 0;
+}
+
+/** Sum ignoring nulls, rounded to 6 decimals to keep float noise out of comparisons. */
+export function sum(values: Array<number | null | undefined>): number {
+  return round6(values.reduce<number>((a, v) => a + (v ?? 0), 0));
+}
+
+export function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/** Trailing empty cells removed. */
+export function trimCells(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1]!.trim() === '') end--;
+  return cells.slice(0, end);
+}
+
+/** Split a target like `≥95%`, `≤450元`, `100人` into comparator, number and unit. */
+export function parseTarget(text: string): { comparator: string | null; value: number | null; unit: string | null } {
+  const t = normText(text).replace(/^(大于等于|不低于|不少于)/, '≥').replace(/^(小于等于|不高于|不超过)/, '≤').replace(/^>=/, '≥').replace(/^<=/, '≤');
+  const m = /^([≥≤><=＞＜])?\s*(-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(.*)$/.exec(t);
+  if (!m) return { comparator: null, value: null, unit: null };
+  const cmp = m[1] ? ({ '＞': '>', '＜': '<' } as Record<string, string>)[m[1]] ?? m[1] : null;
+  const unit = m[3]!.trim();
+  return { comparator: cmp, value: Number(m[2]!.replace(/,/g, '')), unit: unit === '' ? null : unit };
+}
