@@ -28,7 +28,7 @@ export interface CheckInput {
   description: string;
   expected: number | null;
   actual: number | null;
-  /** Number of printed figures whose rounding can add up in the comparison. */
+  /** Number of printed figures whose rounding can add up in the comparison (2 when two printed figures are compared). */
   terms: number;
   decimals: number;
   lines: number[];
@@ -198,7 +198,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   const expGrand = find('expenditure', /^支出总计$/);
   if (incGrand && expGrand) {
     add({ id: 'cross_table:summary:balance', kind: 'column_sum', table: 'budget_summary', description: '部门收支总体情况表：收入总计 = 支出总计',
-      expected: num(incGrand.amount), actual: num(expGrand.amount), terms: 1, lines: [incGrand.source_line as number, expGrand.source_line as number] });
+      expected: num(incGrand.amount), actual: num(expGrand.amount), terms: 2, lines: [incGrand.source_line as number, expGrand.source_line as number] });
   }
 
   // Across tables.
@@ -209,7 +209,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   const expSum = find('expenditure', /^本年支出合计$|^支出合计$/);
   if (deptTotal && expSum) {
     add({ id: 'cross_table:summary_vs_department', kind: 'cross_table', table: 'expenditure_by_function',
-      description: '部门收支总体情况表的本年支出合计 = 部门支出总体情况表的合计', expected: num(expSum.amount), actual: num(deptTotal.total), terms: 1,
+      description: '部门收支总体情况表的本年支出合计 = 部门支出总体情况表的合计', expected: num(expSum.amount), actual: num(deptTotal.total), terms: 2,
       lines: [expSum.source_line as number, deptTotal.source_line as number] });
   }
   // Summary's expenditure by 类 vs the department table aggregated by 类 code.
@@ -247,7 +247,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   }
   if (gpTotal && basicTotal) {
     add({ id: 'cross_table:general_public_vs_basic:total', kind: 'cross_table', table: 'basic_by_economic',
-      description: '一般公共预算支出情况表的基本支出合计 = 一般公共预算基本支出表的合计', expected: num(gpTotal.basic_total), actual: num(basicTotal.total), terms: 1,
+      description: '一般公共预算支出情况表的基本支出合计 = 一般公共预算基本支出表的合计', expected: num(gpTotal.basic_total), actual: num(basicTotal.total), terms: 2,
       lines: [gpTotal.source_line as number, basicTotal.source_line as number] });
     add({ id: 'cross_table:general_public_vs_basic:personnel', kind: 'cross_table', table: 'basic_by_economic',
       description: '一般公共预算支出情况表的工资福利＋对个人和家庭的补助 = 基本支出表的人员经费',
@@ -269,11 +269,11 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
     const incSum = find('income', /^本年收入合计$|^收入合计$/);
     const carry = find('income', /^上年结转/);
     if (incGrand) add({ id: 'cross_table:summary_vs_income:total', kind: 'cross_table', table: 'income_by_unit', description: '部门收支总体情况表的收入总计 = 部门收入总体情况表的总计',
-      expected: num(incGrand.amount), actual: num(incTotal.total), terms: 1, lines: [incGrand.source_line as number, incTotal.source_line as number] });
+      expected: num(incGrand.amount), actual: num(incTotal.total), terms: 2, lines: [incGrand.source_line as number, incTotal.source_line as number] });
     if (incSum) add({ id: 'cross_table:summary_vs_income:current', kind: 'cross_table', table: 'income_by_unit', description: '部门收支总体情况表的本年收入合计 = 部门收入总体情况表的本年收入合计',
-      expected: num(incSum.amount), actual: num(incTotal.current_total), terms: 1, lines: [incSum.source_line as number, incTotal.source_line as number] });
+      expected: num(incSum.amount), actual: num(incTotal.current_total), terms: 2, lines: [incSum.source_line as number, incTotal.source_line as number] });
     if (carry) add({ id: 'cross_table:summary_vs_income:carryover', kind: 'cross_table', table: 'income_by_unit', description: '部门收支总体情况表的上年结转结余 = 部门收入总体情况表的上年结转结余',
-      expected: num(carry.amount), actual: num(incTotal.carryover_total), terms: 1, lines: [carry.source_line as number, incTotal.source_line as number] });
+      expected: num(carry.amount), actual: num(incTotal.carryover_total), terms: 2, lines: [carry.source_line as number, incTotal.source_line as number] });
   }
 
   // The narrative against the tables.
@@ -282,8 +282,8 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   const narrative = (key: string, zh: string, table: string, row: OutRow | undefined, col: string) => {
     const f = fact(key);
     if (!f || !row || num(row[col]) === null) return;
-    add({ id: `narrative:${key}`, kind: 'narrative', table, description: `情况说明中的${zh}（${f.value}）与${TABLE_ZH[table]}一致`,
-      expected: num(row[col]), actual: num(f.value), terms: 1, decimals: Math.min(precision, decimalsOfValue(num(f.value) ?? 0)),
+    add({ id: `narrative:${key}`, kind: 'narrative', table, description: `情况说明第 ${f.source_line} 行的${zh}（${f.value} 万元）对照${TABLE_ZH[table]}第 ${row.source_line} 行`,
+      expected: num(row[col]), actual: num(f.value), terms: 2, decimals: Math.min(precision, decimalsOfValue(num(f.value) ?? 0)),
       lines: [f.source_line as number, row.source_line as number] });
   };
   narrative('income_total', '收入总计', 'budget_summary', incGrand, 'amount');
@@ -307,7 +307,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
 }
 
 const TABLE_ZH: Record<string, string> = {
-  budget_summary: '部门收支总体情况表', expenditure_by_function: '支出表', basic_by_economic: '一般公共预算基本支出表', three_public: '“三公”经费表',
+  budget_summary: '部门收支总体情况表', expenditure_by_function: '支出表（合计行）', basic_by_economic: '一般公共预算基本支出表', three_public: '“三公”经费表',
 };
 
 /** 功能分类 类 names as the summary table prints them → their codes. */

@@ -48,7 +48,7 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
   const { text, encoding } = decode(file, bytes);
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   if (lines.at(-1) === '') lines.pop();
-  const meta = readMeta(lines, file);
+  const meta = readMeta(lines, file, manifest);
   if (manifest.city) meta.city = manifest.city;
   if (manifest.city_slug) meta.citySlug = manifest.city_slug;
   if (manifest.department) meta.department = manifest.department;

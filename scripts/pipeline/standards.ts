@@ -38,7 +38,7 @@ export const STANDARD_TABLES: StandardTable[] = [
   { key: 'projects', zh: '项目支出表', en: 'Project expenditure',
     titles: [/项目支出(预算)?表$/], publishes: ['projects'] },
   { key: 'dept_performance', zh: '部门（单位）整体绩效目标表', en: 'Department performance targets',
-    titles: [/整体绩效目标(申报)?表$/], publishes: ['dept_indicators', 'tasks'] },
+    titles: [/整体绩效目标(申报)?表$/], publishes: ['dept_indicators', 'tasks', 'dept_budget_overview'] },
   { key: 'project_performance', zh: '项目绩效目标表', en: 'Project performance targets',
     titles: [/项目绩效目标(汇总)?表$/], publishes: ['project_indicators'] },
 ];

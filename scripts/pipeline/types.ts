@@ -1,6 +1,6 @@
 // Shared shapes of the pipeline: raw text → layout (cells) → tables (typed rows) → checks → publish.
 
-export type Value = string | number | null;
+export type Value = string | number | boolean | null;
 export type OutRow = Record<string, Value>;
 
 /** One physical line of a table, split into cells (tab layout) with its 1-based line number. */

@@ -1,0 +1,88 @@
+// Bad input gets a clear error naming file, line and table, a non-zero exit, and an untouched output folder.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, rawLines } from '../helpers.ts';
+
+const FIXTURES = join(ROOT, 'tests/pipeline/fixtures');
+
+/** Run the CLI on a folder made of `files`, into an output folder that already holds a marker. */
+function runOn(files: Record<string, string | Buffer>) {
+  const raw = mkdtempSync(join(tmpdir(), 'bl-raw-'));
+  const out = mkdtempSync(join(tmpdir(), 'bl-out-'));
+  mkdirSync(join(out, 'data'));
+  writeFileSync(join(out, 'data', 'previous.csv'), 'kept');
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(raw, name), content);
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/data.ts'), '--raw', raw, '--out', out], { encoding: 'utf8' });
+  const untouched = readdirSync(out).join(',') === 'data' && readdirSync(join(out, 'data')).join(',') === 'previous.csv'
+    && readFileSync(join(out, 'data', 'previous.csv'), 'utf8') === 'kept';
+  return { status: r.status, stderr: r.stderr, untouched, out };
+}
+
+const zz = () => readFileSync(join(ROOT, 'data/raw/zhengzhou-2024-budget.txt'));
+
+test('an empty file is refused by name', () => {
+  const r = runOn({ 'zz.txt': zz(), 'empty.txt': '' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /empty\.txt: the file is empty/);
+  assert.ok(r.untouched);
+});
+
+test('a truncated table is refused with file, line and table', () => {
+  // Cut 郑州 2024 right after the header of its 项目支出表 (title :486, header :492–493).
+  const cut = rawLines('zhengzhou-2024-budget').slice(0, 493).join('\n') + '\n';
+  const r = runOn({ 'zz-cut.txt': cut });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /zz-cut\.txt:486 \[2024年项目支出表\]: .*truncated/);
+  assert.ok(r.untouched);
+});
+
+test('a GBK-encoded disclosure is detected and decoded', () => {
+  const r = runOn({ 'form.txt': readFileSync(join(FIXTURES, 'gbk-encoded-performance-form.txt')) });
+  assert.equal(r.status, 0, r.stderr);
+  const docs = readFileSync(join(r.out, 'data', 'documents.csv'), 'utf8');
+  assert.match(docs, /zhengzhou-2020-performance,郑州,.*,gbk,/);
+  // The decoded text yields the same indicators as the UTF-8 original (zhengzhou-2020-performance.txt:37 总体工作完成率 100%).
+  assert.match(readFileSync(join(r.out, 'data', 'dept_indicators.csv'), 'utf8'), /总体工作完成率,100%/);
+});
+
+test('text that is neither UTF-8 nor GBK is refused in words', () => {
+  const r = runOn({ 'zz.txt': zz(), 'garbled.txt': readFileSync(join(FIXTURES, 'neither-utf8-nor-gbk.txt')) });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /garbled\.txt: the text is neither UTF-8 nor GBK/);
+  assert.ok(r.untouched);
+});
+
+test('an unknown document is refused by name', () => {
+  const r = runOn({ 'zz.txt': zz(), 'minutes.txt': readFileSync(join(FIXTURES, 'unknown-document.txt')) });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /minutes\.txt.*unknown document/i);
+  assert.ok(r.untouched);
+});
+
+test('two files that are the same document (duplicate doc_id) are refused', () => {
+  const r = runOn({ 'a.txt': zz(), 'b.txt': zz() });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /b\.txt: duplicate doc_id zhengzhou-2024-budget: .*a\.txt/);
+  assert.ok(r.untouched);
+});
+
+test('a folder without disclosures is refused', () => {
+  const r = runOn({ 'readme.md': 'nothing here' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /no \.txt disclosures/);
+  assert.ok(r.untouched);
+});
+
+test('copyFileSync keeps the vendored name-by-doc_id convention working with the default manifest', () => {
+  // The manifest in data/raw names files by doc_id; a copy under another name is still read from its text.
+  const raw = mkdtempSync(join(tmpdir(), 'bl-raw-'));
+  copyFileSync(join(ROOT, 'data/raw/zhumadian-2023-budget.txt'), join(raw, 'whatever.txt'));
+  const out = mkdtempSync(join(tmpdir(), 'bl-out-'));
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/data.ts'), '--raw', raw, '--out', out], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(readFileSync(join(out, 'data', 'documents.csv'), 'utf8'), /zhumadian-2023-budget,驻马店,/);
+});

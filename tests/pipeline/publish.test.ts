@@ -1,0 +1,134 @@
+// The published dataset as researchers download it: files, encodings, types, dictionary, hashes.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { run } from '../../scripts/data.ts';
+import { dictionary } from '../../scripts/pipeline/dictionary.ts';
+import { ROOT } from '../helpers.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'budget-lens-publish-'));
+const data = join(out, 'data');
+let conn: DuckDBConnection;
+const log: string[] = [];
+
+async function rows<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
+}
+
+before(async () => {
+  await run(join(ROOT, 'data/raw'), out, (s) => log.push(s));
+  conn = await (await DuckDBInstance.create(':memory:')).connect();
+});
+
+test('every table of the dictionary is published as Parquet and as CSV with a BOM, holding the same rows', async () => {
+  for (const s of dictionary()) {
+    const csv = readFileSync(join(data, `${s.name}.csv`));
+    assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${s.name}.csv starts with a UTF-8 BOM`);
+    const header = csv.subarray(3).toString('utf8').split('\n')[0]!;
+    assert.equal(header, s.columns.map((c) => c.name).join(','), `${s.name}.csv header`);
+    const [p] = await rows<{ n: number }>(`SELECT count(*)::INT AS n FROM '${join(data, s.name)}.parquet'`);
+    const [c] = await rows<{ n: number }>(`SELECT count(*)::INT AS n FROM read_csv('${join(data, s.name)}.csv', header = true, all_varchar = true)`);
+    assert.equal(c!.n, p!.n, `${s.name}: CSV and Parquet row counts`);
+  }
+});
+
+test('codes keep their leading zeros and every digit, in Parquet and in CSV', async () => {
+  const [unit] = await rows<{ unit_code: string }>(`SELECT unit_code FROM '${data}/expenditure_by_function.parquet' WHERE doc_id = 'zhengzhou-2024-budget' AND row_kind = 'unit' AND table_kind = 'department'`);
+  assert.equal(unit!.unit_code, '046'); // zhengzhou-2024-budget.txt:258
+  const csvCodes = await rows<{ func_code: string }>(`SELECT func_code FROM read_csv('${data}/expenditure_by_function.csv', header = true, all_varchar = true) WHERE func_code = '2080101'`);
+  assert.ok(csvCodes.length >= 1); // zhengzhou-2024-budget.txt:345
+  const types = await rows<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM '${data}/project_indicators.parquet'`);
+  assert.equal(types.find((t) => t.column_name === 'project_code')!.column_type, 'VARCHAR');
+  const [code] = await rows<{ project_code: string }>(`SELECT project_code FROM '${data}/project_indicators.parquet' WHERE project_code = '410100240000000034462' LIMIT 1`);
+  assert.ok(code, 'the 21-digit code of zhengzhou-2024-budget.txt:629 survives');
+});
+
+test('every published column has a Chinese and an English description, in the dictionary and in datapackage.json', () => {
+  const pkg = JSON.parse(readFileSync(join(data, 'datapackage.json'), 'utf8'));
+  for (const s of dictionary()) {
+    assert.ok(s.zh && s.en, `${s.name} table description`);
+    for (const c of s.columns) assert.ok(c.zh.trim() && c.en.trim(), `${s.name}.${c.name} description`);
+    const res = pkg.resources.find((r: { path: string }) => r.path === `${s.name}.parquet`);
+    assert.ok(res, `${s.name} in datapackage.json`);
+    assert.deepEqual(res.schema.fields.map((f: { name: string }) => f.name), s.columns.map((c) => c.name));
+    assert.ok(res.schema.fields.every((f: { title: string; description: string }) => f.title && f.description));
+  }
+});
+
+test('datapackage.json: sha256 and size of each file match, with licence and sources', () => {
+  const pkg = JSON.parse(readFileSync(join(data, 'datapackage.json'), 'utf8'));
+  assert.equal(pkg.profile, 'tabular-data-package');
+  assert.ok(pkg.licenses.length >= 1 && pkg.sources.length === 5);
+  for (const r of pkg.resources) {
+    const bytes = readFileSync(join(data, r.path));
+    assert.equal(r.hash, `sha256:${createHash('sha256').update(bytes).digest('hex')}`, r.path);
+    assert.equal(r.bytes, bytes.length, r.path);
+  }
+});
+
+test('sources are published exactly as vendored, one per document', async () => {
+  const docs = await rows<{ doc_id: string; source_sha256: string; line_count: number }>(`SELECT doc_id, source_sha256, line_count FROM '${data}/documents.parquet' ORDER BY doc_id`);
+  assert.deepEqual(docs.map((d) => d.doc_id), ['jiaozuo-2024-budget', 'luoyang-2024-budget', 'zhengzhou-2020-performance', 'zhengzhou-2024-budget', 'zhumadian-2023-budget']);
+  for (const d of docs) {
+    const published = readFileSync(join(out, 'sources', `${d.doc_id}.txt`));
+    assert.deepEqual(published, readFileSync(join(ROOT, 'data/raw', `${d.doc_id}.txt`)));
+    assert.equal(createHash('sha256').update(published).digest('hex'), d.source_sha256);
+  }
+  // zhengzhou-2024-budget.txt has 879 lines; the last, :879 `||||||||…|100%||||`, has no newline after it
+  assert.equal(docs.find((d) => d.doc_id === 'zhengzhou-2024-budget')!.line_count, 879);
+});
+
+test('the row’s printed amount is found on its source line', async () => {
+  const sources = new Map<string, string[]>();
+  const lineOf = (doc: string, n: number) => {
+    if (!sources.has(doc)) sources.set(doc, readFileSync(join(out, 'sources', `${doc}.txt`), 'utf8').split('\n'));
+    return sources.get(doc)![n - 1] ?? '';
+  };
+  const amountsOn = (text: string) => [...text.matchAll(/-?\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')));
+  for (const [table, col] of [['expenditure_by_function', 'total'], ['basic_by_economic', 'total'], ['projects', 'total'], ['budget_summary', 'amount'], ['three_public', 'total'], ['income_by_unit', 'total']] as const) {
+    const rs = await rows<{ doc_id: string; source_line: number; source_line_end: number | null; v: number }>(`SELECT doc_id, source_line, source_line_end, "${col}" AS v FROM '${data}/${table}.parquet' WHERE "${col}" IS NOT NULL`);
+    assert.ok(rs.length > 0, table);
+    for (const r of rs) {
+      const text = Array.from({ length: (r.source_line_end ?? r.source_line) - r.source_line + 1 }, (_, k) => lineOf(r.doc_id, r.source_line + k)).join('\t');
+      assert.ok(amountsOn(text).some((a) => Math.abs(a - r.v) < 1e-9), `${table} ${r.doc_id}:${r.source_line} ${r.v}`);
+    }
+  }
+});
+
+test('checks record the 郑州 finding: 其他运转类 and 特定目标类 swapped in the 一般公共预算支出表', async () => {
+  const found = await rows<{ status: string; expected: number; actual: number; source_lines: string }>(
+    `SELECT status, expected, actual, source_lines FROM '${data}/checks.parquet' WHERE check_id = 'zhengzhou-2024-budget:cross_table:general_public_vs_projects:project_operating'`);
+  // zhengzhou-2024-budget.txt:334 prints 17,727.7 under 其他运转类; the 其他运转类 projects (:499 …) add up to 6,242.8,
+  // which is what the 部门支出总体情况表 prints under 其他运转类 (:257).
+  assert.deepEqual([found[0]!.status, found[0]!.expected, found[0]!.actual], ['mismatch', 17727.7, 6242.8]);
+  assert.ok(found[0]!.source_lines.startsWith('334'));
+  const dept = await rows<{ status: string }>(`SELECT status FROM '${data}/checks.parquet' WHERE check_id = 'zhengzhou-2024-budget:cross_table:department_vs_projects:project_operating'`);
+  assert.equal(dept[0]!.status, 'ok');
+});
+
+test('the reflowed 洛阳 file does not break the run and is reported', async () => {
+  const [d] = await rows<{ tables_status: string; layout: string }>(`SELECT tables_status, layout FROM '${data}/documents.parquet' WHERE doc_id = 'luoyang-2024-budget'`);
+  assert.equal(d!.layout, 'reflowed');
+  assert.match(d!.tables_status, /layout not yet supported/);
+  assert.ok(log.some((l) => /luoyang-2024-budget.*layout not yet supported/.test(l)), 'the summary says so');
+  assert.ok(log.some((l) => /^checks: \d+ ok \/ \d+ rounding \/ \d+ mismatch$/.test(l)), 'the summary counts checks');
+});
+
+test('completeness: tables printed as empty are recorded as present-and-empty, absent ones as missing', async () => {
+  const p = await rows<{ doc_id: string; standard_key: string; status: string; source_line: number | null }>(`SELECT doc_id, standard_key, status, source_line FROM '${data}/table_presence.parquet'`);
+  const of = (doc: string, key: string) => p.find((r) => r.doc_id === doc && r.standard_key === key);
+  // zhengzhou-2024-budget.txt:460 政府性基金预算支出情况表 … :471 注：本部门无政府性基金预算支出，故本表无数据。
+  assert.deepEqual([of('zhengzhou-2024-budget', 'gov_fund')!.status, of('zhengzhou-2024-budget', 'gov_fund')!.source_line], ['empty', 460]);
+  // 郑州 2024 lists 二、部门收入总体情况表 in its contents (:29) but never prints it
+  assert.equal(of('zhengzhou-2024-budget', 'income')!.status, 'missing');
+  assert.equal(of('jiaozuo-2024-budget', 'income')!.status, 'present'); // jiaozuo-2024-budget.txt:225
+  assert.equal(of('luoyang-2024-budget', 'projects')!.status, 'unread');
+});
+
+test('existsSync sanity: the CLI published into OUT/data and OUT/sources', () => {
+  assert.ok(existsSync(join(out, 'data', 'datapackage.json')) && existsSync(join(out, 'sources', 'zhengzhou-2024-budget.txt')));
+});
