@@ -99,6 +99,19 @@ function deriveUnits(doc: string, r: ReadResult): OutRow[] {
       u.line = Math.min(u.line, f.line);
     } else units.set(key, { code: f.code || null, name: f.name, where: new Set([f.where]), line: f.line, kind: f.kind });
   }
+  // The indicator table truncates long unit names (`郑州市就业创业服`): fold such a name into
+  // the one full name it begins, keeping its code.
+  const all = [...units.entries()];
+  for (const [key, u] of all) {
+    const short = slim(u.name);
+    const fuller = all.filter(([k, o]) => k !== key && units.has(k) && o.kind === u.kind && slim(o.name).length > short.length && slim(o.name).startsWith(short));
+    if (short.length < 6 || fuller.length !== 1) continue;
+    const full = fuller[0]![1];
+    full.code ??= u.code;
+    for (const w of u.where) full.where.add(w);
+    full.line = Math.min(full.line, u.line);
+    units.delete(key);
+  }
   return [...units.values()].map((u) => ({ doc_id: doc, source_line: u.line, source_line_end: null, unit_code: u.code, unit_name: u.name, unit_kind: u.kind, found_in: [...u.where].join(',') }));
 }
 
