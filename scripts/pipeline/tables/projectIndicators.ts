@@ -20,10 +20,11 @@
 //     same category;
 //   - consistency with the project's earlier rows (the same shift as the previous rows of the
 //     same page, and as the project's first row).
-// Rows that continue on the same page share one shift: a page break may shift them, a row never
-// shifts alone. `pairing` is `uncertain` where the best shift wins by a small margin, or where it
-// departs from both the header and the project's earlier rows (the category is then a guess);
-// those rows carry their raw cells.
+// The code row is placed on its own; the continuation rows that follow it on the same page share
+// one shift (a page break may shift them, a single row never does). `pairing` is `uncertain`
+// where the best shift wins by a small margin, or where it departs from the header, the
+// project's first row and its previous rows alike (the category is then a guess); those rows
+// carry their raw cells.
 //
 // Other damage the conversion did, repaired here (and logged in ctx.repairs):
 //   - A project whose block starts at the bottom of a page prints its first indicator row(s)
@@ -354,8 +355,9 @@ export function parse(section: Section, ctx: ParseContext): Record<string, OutRo
   let pending: Row[] = [];
   for (const r of rows) {
     if (r.kind === 'dept' || r.kind === 'unit') {
+      // A department total row (3 digits) stands in for the unit until a unit row follows.
       unit = { code: r.code, nameParts: r.name ? [r.name] : [] };
-      if (r.kind === 'unit') lastCode = 'unit';
+      lastCode = 'unit';
       if (r.pairs.length || r.frags.length) {
         if (!cur) fail(ctx, r.line.n, 'indicators on a unit row before any project');
         cur.rows.push(r);
@@ -380,7 +382,7 @@ export function parse(section: Section, ctx: ParseContext): Record<string, OutRo
       }
     }
   }
-  if (pending.length) fail(ctx, pending[0]!.line.n, 'indicator rows after the last project');
+  if (pending.length) fail(ctx, pending[0]!.line.n, 'indicator rows but no project row in the table');
 
   // 3. Rows printed before their project's code row (page break): move them to that project.
   for (let k = 1; k < projects.length; k++) {
@@ -415,13 +417,13 @@ export function parse(section: Section, ctx: ParseContext): Record<string, OutRo
   //    row it continues is the difference of their shifts.
   rows.forEach((r, i) => {
     if (!r.frags.length) return;
-    const target = rows.slice(0, i).findLast((x) => x.pairs.length > 0);
-    if (!target) fail(ctx, r.line.n, 'wrapped text with no indicator row above it');
+    const above = rows.slice(0, i).findLast((x) => x.pairs.length > 0);
+    if (!above) fail(ctx, r.line.n, 'wrapped text with no indicator row above it');
     const next = rows[i + 1];
     const nextShift = next && !next.pageBreak && next.pairs.length ? next.shift : null;
-    const preferred = target.shift !== null && nextShift !== null ? target.shift - nextShift : 0;
+    const preferred = above.shift !== null && nextShift !== null ? above.shift - nextShift : 0;
     const cellAt = (pos: number) => {
-      for (const p of target.pairs) {
+      for (const p of above.pairs) {
         if (p.pos === pos) return { p, part: 'ind' as const };
         if (p.pos + 1 === pos) return { p, part: 'val' as const };
       }
@@ -436,7 +438,7 @@ export function parse(section: Section, ctx: ParseContext): Record<string, OutRo
       hit.p.lineEnd = r.line.n;
       if (t !== preferred) hit.p.certain = false;
     }
-    ctx.repairs.push({ table: TABLE, line: r.line.n, what: `text wrapped from line ${target.line.n} joined to its cells` });
+    ctx.repairs.push({ table: TABLE, line: r.line.n, what: `text wrapped from line ${above.line.n} joined to its cells` });
   });
 
   // 6. Output.
