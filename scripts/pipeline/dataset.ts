@@ -32,7 +32,7 @@ export const presenceSchema: TableSchema = {
     { name: 'standard_zh', type: 'VARCHAR', zh: '标准表名称', en: 'standard table name (Chinese)' },
     { name: 'standard_en', type: 'VARCHAR', zh: '标准表英文名', en: 'standard table name (English)' },
     { name: 'expected', type: 'BOOLEAN', zh: '此类文件应当公开此表', en: 'whether a document of this kind is expected to print it' },
-    { name: 'status', type: 'VARCHAR', zh: 'present 有数据、empty 印出但注明无数据、missing 未印出、unread 版式尚未支持', en: 'present, empty (printed as holding no data), missing, or unread (layout not yet supported)' },
+    { name: 'status', type: 'VARCHAR', zh: 'present 有数据、empty 印出但注明无数据、missing 未印出、unread 版式尚未支持', en: 'present, empty (printed as holding no data), missing, or unread (printed, but its layout is not yet read)' },
     { name: 'title', type: 'VARCHAR', zh: '原文表名', en: 'title as printed' },
     { name: 'rows', type: 'INTEGER', zh: '原文数据行数', en: 'printed lines with cells' },
   ],
@@ -149,7 +149,7 @@ function presence(doc: string, r: ReadResult): OutRow[] {
   return STANDARD_TABLES.map((st) => {
     const s = r.sections.find((x) => x.standard === st.key);
     const expected = EXPECTED[r.doc.meta.docKind].includes(st.key);
-    const status = r.unsupported ? 'unread' : !s ? 'missing' : s.printedEmpty ? 'empty' : 'present';
+    const status = r.unread.includes(st.key) ? 'unread' : !s ? 'missing' : s.printedEmpty ? 'empty' : 'present';
     return {
       doc_id: doc, source_line: s?.titleLine ?? null, source_line_end: s?.endLine ?? null, standard_key: st.key, standard_zh: st.zh, standard_en: st.en,
       expected, status, title: s?.title ?? null, rows: s ? s.rows.length : null,

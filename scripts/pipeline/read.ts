@@ -5,6 +5,7 @@ import { InputError } from './types.ts';
 import { detectLayout, findSections } from './sections.ts';
 import { readMeta, docIdOf } from './metadata.ts';
 import { moduleFor } from './tables/index.ts';
+import { readReflowed } from './reflowed.ts';
 import { readFacts } from './tables/facts.ts';
 import { normText } from './text.ts';
 
@@ -24,8 +25,10 @@ export interface ReadResult {
   encoding: 'utf-8' | 'gbk';
   /** The file as read, to publish unchanged. */
   bytes: Uint8Array;
-  /** Why the document's tables were not read, when they were not. */
+  /** Why some of the document's tables were not read, when some were not. */
   unsupported: string | null;
+  /** Standard tables printed in the document but not read (reflowed layout not yet supported for them). */
+  unread: string[];
   ctx: ParseContext;
 }
 
@@ -64,14 +67,22 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
   };
   const ctx: ParseContext = { doc, repairs: [] };
   const tables: Record<string, OutRow[]> = { facts: readFacts(lines) };
-  if (doc.layout !== 'tab') {
-    return { doc, sections: [], tables, encoding, bytes, unsupported: 'layout not yet supported (reflowed: one cell per line)', ctx };
+  let sections: Section[];
+  let spans = new Map<number, number>();
+  let unread: string[] = [];
+  if (doc.layout === 'tab') {
+    sections = findSections(lines);
+    checkTruncation(file, lines, sections);
+  } else {
+    const rf = readReflowed(lines);
+    sections = rf.sections;
+    spans = rf.spans;
+    unread = rf.sections.filter((s) => !s.printedEmpty && !rf.read.includes(s.standard) && moduleFor(s.standard)).map((s) => s.standard);
+    ctx.repairs.push(...rf.repairs, ...rf.ambiguous.map((a) => ({ ...a, what: `ambiguous: ${a.what}` })));
   }
-  const sections = findSections(lines);
-  checkTruncation(file, lines, sections);
   for (const section of sections) {
     const mod = moduleFor(section.standard);
-    if (!mod || section.printedEmpty) continue;
+    if (!mod || section.printedEmpty || unread.includes(section.standard)) continue;
     let produced: Record<string, OutRow[]>;
     try {
       produced = mod.parse(section, ctx);
@@ -81,10 +92,12 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
       throw new InputError(file, at, section.title, `could not read the table: ${(e as Error).message}`);
     }
     for (const [table, rows] of Object.entries(produced)) {
+      if (doc.layout !== 'tab') for (const r of rows) r.source_line_end ??= spans.get(r.source_line as number) ?? null;
       (tables[table] ??= []).push(...rows);
     }
   }
-  return { doc, sections, tables, encoding, bytes, unsupported: null, ctx };
+  const unsupported = unread.length ? `reflowed layout: not yet read: ${unread.join(', ')}` : null;
+  return { doc, sections, tables, encoding, bytes, unsupported, unread, ctx };
 }
 
 /**
