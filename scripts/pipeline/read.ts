@@ -5,7 +5,7 @@ import { InputError } from './types.ts';
 import { detectLayout, findSections } from './sections.ts';
 import { readMeta, docIdOf } from './metadata.ts';
 import { moduleFor } from './tables/index.ts';
-import { readReflowed } from './reflowed.ts';
+import { markAmbiguous, readReflowed, type Note } from './reflowed.ts';
 import { readFacts } from './tables/facts.ts';
 import { normText } from './text.ts';
 
@@ -70,6 +70,7 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
   let sections: Section[];
   let spans = new Map<number, number>();
   let unread: string[] = [];
+  let ambiguous: Note[] = [];
   if (doc.layout === 'tab') {
     sections = findSections(lines);
     checkTruncation(file, lines, sections);
@@ -77,6 +78,7 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
     const rf = readReflowed(lines);
     sections = rf.sections;
     spans = rf.spans;
+    ambiguous = rf.ambiguous;
     unread = rf.sections.filter((s) => !s.printedEmpty && !rf.read.includes(s.standard) && moduleFor(s.standard)).map((s) => s.standard);
     ctx.repairs.push(...rf.repairs, ...rf.ambiguous.map((a) => ({ ...a, what: `ambiguous: ${a.what}` })));
   }
@@ -92,7 +94,10 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
       throw new InputError(file, at, section.title, `could not read the table: ${(e as Error).message}`);
     }
     for (const [table, rows] of Object.entries(produced)) {
-      if (doc.layout !== 'tab') for (const r of rows) r.source_line_end ??= spans.get(r.source_line as number) ?? null;
+      if (doc.layout !== 'tab') {
+        for (const r of rows) r.source_line_end ??= spans.get(r.source_line as number) ?? null;
+        markAmbiguous(table, rows, ambiguous);
+      }
       (tables[table] ??= []).push(...rows);
     }
   }

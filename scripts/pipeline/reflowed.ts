@@ -7,10 +7,11 @@
 //
 // Supported so far: 项目支出表 (projects), 三公 (three_public), 部门收支总体情况表 (summary).
 // Other sections are returned with no rows (and `unread` set) so the caller can tell.
-import type { Line, Section } from './types.ts';
+import type { Line, OutRow, Section } from './types.ts';
 import { standardOf } from './standards.ts';
 import { decimalsOf, isAmount, joinText, normText, parseAmount, round6 } from './text.ts';
 import { tolerance, type AmountSpec } from './columns.ts';
+import { econTotals, recoverBasic, recoverExpenditure, recoverIncome } from './reflowedTables.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Physical lines → fragments
@@ -635,6 +636,12 @@ export interface ReflowedRead {
   repairs: Note[];
 }
 
+/** Rows whose columns the reflowed reader could not decide: `ambiguous = true` where the table has that column. */
+export function markAmbiguous(table: string, rows: OutRow[], ambiguous: Note[]): void {
+  const lines = new Set(ambiguous.filter((a) => a.table === table).map((a) => a.line));
+  for (const r of rows) if ('ambiguous' in r && lines.has(r.source_line as number)) r.ambiguous = true;
+}
+
 export function readReflowed(lines: string[]): ReflowedRead {
   const sections = findReflowedSections(lines);
   const spans = new Map<number, number>();
@@ -650,6 +657,8 @@ export function readReflowed(lines: string[]): ReflowedRead {
   };
   const summary = sections.find((s) => s.standard === 'summary' && !s.printedEmpty);
   let hints: DocHints = { sources: new Set(), carryover: null, unitNames: new Set() };
+  const unitNames = new Set<string>();
+  let econ: Record<string, number> | null = null;
   if (summary) {
     const r = recoverSummary(summary);
     take(summary, r);
@@ -659,6 +668,19 @@ export function readReflowed(lines: string[]): ReflowedRead {
     if (s.printedEmpty) continue;
     if (s.standard === 'three_public') take(s, recoverThreePublic(s));
     else if (s.standard === 'projects') take(s, recoverProjects(s, hints));
+    else if (s.standard === 'income') {
+      const r = recoverIncome(s, hints);
+      take(s, r);
+      for (const row of r.rows) if (/^\d{3,}$/.test(row.cells[0] ?? '')) unitNames.add(row.cells[1]!);
+    } else if (s.standard === 'basic') {
+      const r = recoverBasic(s);
+      take(s, r);
+      econ = econTotals(r.rows);
+    }
+  }
+  for (const s of sections) {
+    if (s.printedEmpty) continue;
+    if (s.standard === 'expenditure' || s.standard === 'general_public') take(s, recoverExpenditure(s, hints, unitNames, econ));
   }
   return { sections, read, spans, ambiguous, repairs };
 }

@@ -112,7 +112,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 export interface InstrumentedPage {
   page: Page;
-  /** Console messages of type "error" and uncaught page errors. */
+  /** Console errors, uncaught page errors, failed requests and HTTP error responses. */
   errors: string[];
   /** Every URL the page requested (data: and blob: excluded). */
   requests: string[];
@@ -143,6 +143,9 @@ export async function openPage(
     if (msg.type() === 'error') errors.push(`console: ${msg.text()} @ ${msg.location().url}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
   page.on('requestfailed', (req) => errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
   page.on('request', (req) => {
     const url = req.url();

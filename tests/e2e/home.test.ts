@@ -35,6 +35,19 @@ describe('home page', () => {
     for (const id of docIds) assert.match(id, /^[a-z0-9]+-\d{4}-(budget|performance)$/);
   });
 
+  test('print: navigation hidden, document table kept', async () => {
+    const p = await openPage(browser, server.origin, { width: 1280, height: 800 });
+    try {
+      await p.page.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
+      await p.page.emulateMedia({ media: 'print' });
+      assert.equal(await p.page.locator('header nav').isVisible(), false, 'nav hidden in print');
+      assert.ok(await p.page.locator('table.documents').isVisible(), 'document table printed');
+      assert.deepEqual(p.errors, []);
+    } finally {
+      await p.close();
+    }
+  });
+
   for (const viewport of VIEWPORTS) {
     test(`at ${viewport.width}×${viewport.height}`, async () => {
       const p = await openPage(browser, server.origin, viewport);

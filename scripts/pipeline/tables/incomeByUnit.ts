@@ -1,7 +1,7 @@
 // 部门收入总体情况表 → income_by_unit (and the units it names): income by source, per unit.
 import type { OutRow, TableModule } from '../types.ts';
 import { assignAmounts, type AmountSpec } from '../columns.ts';
-import { hasAmount } from '../layout.ts';
+import { hasAmount, headerText } from '../layout.ts';
 import { normCode, normText } from '../text.ts';
 
 const CURRENT = ['general_budget', 'gov_fund', 'state_capital', 'special_account', 'business_income',
@@ -11,7 +11,7 @@ const CARRYOVER = ['carryover_general_budget', 'carryover_gov_fund', 'carryover_
 
 // The widest header printed (焦作 2024 page 2); narrower pages leave columns blank, and the
 // sums decide where their amounts go.
-const SPEC: AmountSpec = {
+export const INCOME_SPEC: AmountSpec = {
   columns: ['total', 'total_general_budget', 'total_gov_fund', 'total_state_capital', 'total_special_account',
     'current_total', 'general_budget', 'fiscal_appropriation', 'gov_fund', 'state_capital', 'special_account',
     'business_income', 'business_operating_income', 'superior_subsidy', 'subordinate_remittance', 'other_income',
@@ -27,6 +27,21 @@ const SPEC: AmountSpec = {
     ['total_special_account', ['special_account', 'carryover_special_account']],
   ],
 };
+
+const SPEC = INCOME_SPEC;
+
+// The narrower template (洛阳 2024): no 合计-by-source block between 总计 and 本年收入.
+export const INCOME_SPEC_NARROW: AmountSpec = {
+  columns: SPEC.columns.filter((c) => !c.startsWith('total_')),
+  sums: SPEC.sums.filter(([t, ps]) => !t.startsWith('total_') && !ps[0]!.startsWith('total_')),
+};
+
+/** Does the header print 本年收入 before any 合计 (no 合计-by-source block)? */
+export function isNarrowIncomeHeader(header: string): boolean {
+  const h = header.replace(/\s+/g, '');
+  const current = h.indexOf('本年收入');
+  return current >= 0 && h.indexOf('合计') > current;
+}
 
 const AMOUNT_DOCS: Record<string, [string, string]> = {
   total: ['总计', 'grand total'],
@@ -67,14 +82,15 @@ export const incomeByUnit: TableModule = {
   }],
   parse(section, ctx) {
     const out: OutRow[] = [];
+    const spec = isNarrowIncomeHeader(headerText(section.rows)) ? INCOME_SPEC_NARROW : SPEC;
     for (const r of section.rows) {
       if (!hasAmount(r.cells.slice(2))) continue; // page headers
       const code = normCode(r.cells[0] ?? '');
       const name = normText(r.cells[1] ?? '');
-      const a = assignAmounts(r.cells.slice(2, 2 + SPEC.columns.length + 1), SPEC);
+      const a = assignAmounts(r.cells.slice(2, 2 + spec.columns.length + 1), spec);
       if (a.moved) ctx.repairs.push({ table: 'income_by_unit', line: r.n, what: 'amounts moved to the columns their sums require' });
       const rowKind = name === '合计' ? 'total' : code.length <= 3 ? 'department' : 'unit';
-      out.push({ source_line: r.n, source_line_end: null, row_kind: rowKind, unit_code: code || null, unit_name: name, ...a.values, ambiguous: a.ambiguous });
+      out.push({ source_line: r.n, source_line_end: null, row_kind: rowKind, unit_code: code || null, unit_name: name, ...Object.fromEntries(SPEC.columns.map((c) => [c, a.values[c] ?? null])), ambiguous: a.ambiguous });
     }
     return { income_by_unit: out };
   },

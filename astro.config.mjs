@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// Static site: every page is pre-rendered at build time from public/data/*.parquet.
+// No integrations, no remote fonts or images: the build and the site work offline.
+export default defineConfig({
+  site: 'https://budgetlens.example',
+  output: 'static',
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  server: { host: '127.0.0.1', port: 4321 },
+  vite: {
+    // DuckDB is a native Node addon: never bundle it.
+    ssr: { external: ['@duckdb/node-api', '@duckdb/node-bindings'] },
+  },
+});
