@@ -3,6 +3,7 @@ import type { OutRow, TableSchema } from './types.ts';
 import type { ReadResult } from './read.ts';
 import { EXPECTED, STANDARD_TABLES } from './standards.ts';
 import { buildChecks } from './checks.ts';
+import { ambiguityChecks } from './reflowedChecks.ts';
 import { normText } from './text.ts';
 
 export const documentsSchema: TableSchema = {
@@ -180,7 +181,7 @@ export function assemble(reads: ReadResult[]): Dataset {
     if (own.projects) joinProjectCodes(own.projects, own.project_indicators ?? []);
     own.units = deriveUnits(doc, { ...r, tables: own });
     own.table_presence = presence(doc, r);
-    own.checks = buildChecks(doc, own, tablePrecision(r));
+    own.checks = [...buildChecks(doc, own, tablePrecision(r)), ...ambiguityChecks(doc, r.ctx.repairs)];
     for (const [name, rows] of Object.entries(own)) push(name, rows);
     push('documents', [{
       doc_id: doc, city: r.doc.meta.city, city_slug: r.doc.meta.citySlug, department: r.doc.meta.department,

@@ -5,8 +5,10 @@
 // in the cell layout the table modules of the tab layout read, with each row's amounts placed
 // in the columns the table's own arithmetic (and the other tables of the document) require.
 //
-// Supported so far: 项目支出表 (projects), 三公 (three_public), 部门收支总体情况表 (summary).
-// Other sections are returned with no rows (and `unread` set) so the caller can tell.
+// Supported so far: 项目支出表 (projects), 三公 (three_public), 部门收支总体情况表 (summary), and in
+// reflowedTables.ts 部门收入表 (income), 部门支出表 / 一般公共预算支出表 (expenditure, general_public)
+// and 一般公共预算基本支出表 (basic). Other sections are returned with no rows (and `unread` set) so
+// the caller can tell.
 import type { Line, OutRow, Section } from './types.ts';
 import { standardOf } from './standards.ts';
 import { decimalsOf, isAmount, joinText, normText, parseAmount, round6 } from './text.ts';
@@ -680,7 +682,7 @@ export function readReflowed(lines: string[]): ReflowedRead {
   }
   for (const s of sections) {
     if (s.printedEmpty) continue;
-    if (s.standard === 'expenditure' || s.standard === 'general_public') take(s, recoverExpenditure(s, hints, unitNames, econ));
+    if (s.standard === 'expenditure' || s.standard === 'general_public') take(s, recoverExpenditure(s, unitNames, econ));
   }
   return { sections, read, spans, ambiguous, repairs };
 }

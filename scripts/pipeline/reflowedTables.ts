@@ -356,7 +356,7 @@ export function econTotals(basicRows: Line[]): Record<string, number> | null {
   return any ? out : null;
 }
 
-export function recoverExpenditure(section: ReflowedSection, hints: DocHints, unitNames: Set<string>, econ: Record<string, number> | null = null): Recovered {
+export function recoverExpenditure(section: ReflowedSection, unitNames: Set<string>, econ: Record<string, number> | null = null): Recovered {
   const table = 'expenditure_by_function';
   const kind = section.standard === 'expenditure' ? 'department' : 'general_public';
   const { header, rows, repairs } = splitRows(section, table, (f) => FUNC_START.test(f.head) && !/^\d{4}\s*年/.test(f.head));

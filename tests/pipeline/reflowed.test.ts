@@ -7,6 +7,10 @@ import { rawLines, sectionOf, contextFor } from '../helpers.ts';
 import { readReflowed, type ReflowedRead } from '../../scripts/pipeline/reflowed.ts';
 import { detectLayout } from '../../scripts/pipeline/sections.ts';
 import { reflow } from '../reflow.ts';
+import { readDocument } from '../../scripts/pipeline/read.ts';
+import { ambiguityChecks } from '../../scripts/pipeline/reflowedChecks.ts';
+import { readFileSync } from 'node:fs';
+import { ROOT } from '../helpers.ts';
 import type { OutRow, TableModule } from '../../scripts/pipeline/types.ts';
 import { projects } from '../../scripts/pipeline/tables/projects.ts';
 import { summary } from '../../scripts/pipeline/tables/summary.ts';
@@ -211,6 +215,17 @@ test('reflowed basic_by_economic (洛阳 :952): one code for two rows, wrapped n
   assert.ok(items.every((r) => /^30[123]\d\d$/.test(r.dept_econ_code as string)));
   // 303 (对个人和家庭的补助) rows add up to the 1499.79 of the expenditure tables (:695)
   assert.equal(sum(items.filter((r) => /^303/.test(r.dept_econ_code as string)).map((r) => r.total as number)), 1499.79);
+});
+
+test('reflowed (洛阳): a row whose columns stay undecided becomes a mismatch check naming its line', () => {
+  const r = readDocument(`${LY}.txt`, readFileSync(`${ROOT}data/raw/${LY}.txt`));
+  const checks = ambiguityChecks(LY, r.ctx.repairs);
+  // :1553 30.20 24.00 24.00 6.20 — 购置费 or 运行维护费: the only row of Luoyang left to a preference
+  assert.deepEqual(checks.map((c) => [c.table_name, c.status, c.source_lines]), [['three_public', 'mismatch', '1553']]);
+  assert.match(checks[0]!.description as string, /第 1553 行/);
+  // the rows of the amount tables read here are all decided (income, both expenditure tables, basic)
+  for (const t of ['income_by_unit', 'expenditure_by_function']) assert.ok(r.tables[t]!.length > 0 && r.tables[t]!.every((x) => x.ambiguous === false), t);
+  assert.deepEqual(r.unread, ['dept_performance', 'project_performance']);
 });
 
 test('reflow: deterministic, and looks like the Luoyang conversion', () => {

@@ -1,0 +1,58 @@
+// Numbers in natural Chinese: 万元 below 1 亿, 亿元 above, sensible rounding, shares that add up.
+
+/** 84669.1 (万元) → "8.47 亿元"; 190.2 → "190.2 万元"; 0.8 → "0.8 万元". */
+export function money(wan: number | null | undefined): string {
+  if (wan === null || wan === undefined || !Number.isFinite(wan)) return '—';
+  const abs = Math.abs(wan);
+  if (abs >= 10000) return `${trim((wan / 10000).toFixed(2))} 亿元`;
+  if (abs >= 1000) return `${group(Math.round(wan))} 万元`;
+  if (abs >= 100) return `${trim(wan.toFixed(1))} 万元`;
+  return `${trim(wan.toFixed(2))} 万元`;
+}
+
+/** The amount exactly as the dataset holds it (万元, thousands grouped): for tables and alt texts. */
+export function exact(wan: number | null | undefined): string {
+  if (wan === null || wan === undefined || !Number.isFinite(wan)) return '—';
+  return wan.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+}
+
+/** 0.7169 → "71.7%". */
+export function pct(share: number | null | undefined, digits = 1): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
+  return `${trim((share * 100).toFixed(digits))}%`;
+}
+
+/**
+ * Shares of a whole, rounded so that they add up to exactly 100% (largest remainder).
+ * Returns percentages as numbers with `digits` decimals.
+ */
+export function sharesAddingUp(values: number[], digits = 1): number[] {
+  const total = values.reduce((a, v) => a + v, 0);
+  if (total <= 0) return values.map(() => 0);
+  const unit = 10 ** digits;
+  const raw = values.map((v) => (v / total) * 100 * unit);
+  const floors = raw.map(Math.floor);
+  let left = 100 * unit - floors.reduce((a, v) => a + v, 0);
+  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) {
+    if (left <= 0) break;
+    floors[i]!++;
+    left--;
+  }
+  return floors.map((f) => f / unit);
+}
+
+/** Change vs prior year in words: +1331.8 → "增加 1,332 万元"; −4.5 → "减少 4.5 万元"; 0 → "持平". */
+export function change(wan: number | null | undefined): string {
+  if (wan === null || wan === undefined || !Number.isFinite(wan)) return '—';
+  if (wan === 0) return '持平';
+  return `${wan > 0 ? '增加' : '减少'} ${money(Math.abs(wan))}`;
+}
+
+function group(n: number): string {
+  return n.toLocaleString('zh-CN');
+}
+
+function trim(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
