@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { zipSync } from 'fflate';
 import type { OutRow, TableSchema } from './types.ts';
 import type { Dataset } from './dataset.ts';
 import { dictionary } from './dictionary.ts';
@@ -80,6 +81,34 @@ function datapackage(dir: string, ds: Dataset, schemas: TableSchema[], counts: R
   };
 }
 
+/** One download with every CSV, datapackage.json and a README.txt that says what is inside. */
+function writeZip(dir: string, pkg: ReturnType<typeof datapackage>, schemas: TableSchema[], counts: Record<string, number>): void {
+  const readme = [
+    `${pkg.title}`,
+    `Budget Lens dataset, version ${pkg.version}`,
+    '',
+    'Every amount is in 万元 (10,000 yuan) as printed in the disclosures. CSV files are UTF-8 with BOM,',
+    'comma-separated, RFC 4180; an empty field is NULL. Codes are text and keep their leading zeros.',
+    'source_line / source_line_end are 1-based lines of the disclosure text (sources/<doc_id>.txt on the site).',
+    'datapackage.json describes every column (Chinese title, English description, type, unit) and the sha256 of each file.',
+    '',
+    `Licence: ${pkg.licenses[0]!.title}.`,
+    '',
+    'Tables:',
+    ...schemas.map((s) => `  ${s.name}.csv  ${counts[s.name] ?? 0} rows  ${s.zh} — ${s.en}`),
+    '',
+    'Sources:',
+    ...pkg.sources.map((s) => `  ${s.title}  sha256 ${s.sha256}`),
+    '',
+  ].join('\r\n');
+  const files: Record<string, Uint8Array> = {
+    'README.txt': new TextEncoder().encode(readme),
+    'datapackage.json': readFileSync(join(dir, 'datapackage.json')),
+  };
+  for (const s of schemas) files[`${s.name}.csv`] = readFileSync(join(dir, `${s.name}.csv`));
+  writeFileSync(join(dir, 'budget-lens-data.zip'), zipSync(files, { level: 6, mtime: new Date(pkg.created) }));
+}
+
 export async function publish(ds: Dataset, outRoot: string): Promise<{ counts: Record<string, number> }> {
   const out = resolve(outRoot);
   mkdirSync(out, { recursive: true });
@@ -107,7 +136,9 @@ export async function publish(ds: Dataset, outRoot: string): Promise<{ counts: R
       db.closeSync();
     }
     for (const r of ds.reads) writeFileSync(join(srcDir, `${r.doc.docId}.txt`), r.encoding === 'utf-8' ? r.bytes : r.doc.lines.join('\n') + '\n');
-    writeFileSync(join(dataDir, 'datapackage.json'), JSON.stringify(datapackage(dataDir, ds, schemas, counts), null, 2));
+    const pkg = datapackage(dataDir, ds, schemas, counts);
+    writeFileSync(join(dataDir, 'datapackage.json'), JSON.stringify(pkg, null, 2));
+    writeZip(dataDir, pkg, schemas, counts);
     // Swap in: the old folders move aside only once the new ones are complete.
     for (const sub of ['data', 'sources']) {
       const target = join(out, sub);
