@@ -1,11 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { embeds } from './src/integrations/embeds.ts';
 
 // Static site: every page is pre-rendered at build time from public/data/*.parquet.
-// No integrations, no remote fonts or images: the build and the site work offline.
+// One local integration (chart embeds); no remote fonts or images: the build and the site work offline.
 export default defineConfig({
   site: 'https://budgetlens.example',
   output: 'static',
+  integrations: [embeds()],
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   devToolbar: { enabled: false },

@@ -28,10 +28,15 @@ export function renderChart(options: PlotOptions, label: string): string {
     // A legend wraps the chart in <figure>; keep only the chart's SVG elements.
     svg = svg.replace(/^<figure[^>]*>/, '').replace(/<\/figure>$/, '');
   }
-  // Responsive: keep the viewBox, drop fixed width/height so the SVG scales to its container.
-  return svg
-    .replace(/<svg([^>]*?)\swidth="(\d+(?:\.\d+)?)"([^>]*?)\sheight="(\d+(?:\.\d+)?)"/, '<svg$1$3 data-width="$2" data-height="$4"')
-    .replace(/<svg/, `<svg role="img" aria-label="${escapeAttr(label)}"`);
+  // Responsive: keep the viewBox, move the fixed size to data-* so the SVG scales to its container.
+  // (The DOM may serialise attributes in any order.)
+  const open = /^<svg[^>]*>/.exec(svg)![0];
+  const size = (name: string) => new RegExp(`\\s${name}="([\\d.]+)"`).exec(open)?.[1];
+  const w = size('width');
+  const h = size('height');
+  const opened = open.replace(/\s(width|height)="[\d.]+"/g, '')
+    .replace('<svg', `<svg role="img" aria-label="${escapeAttr(label)}"${w && h ? ` data-width="${w}" data-height="${h}"` : ''}`);
+  return svg.replace(open, opened);
 }
 
 function escapeAttr(s: string): string {

@@ -1,0 +1,88 @@
+// After the build: /embed/<chart-id>/ for every chart any page rendered (see chartRegistry.ts),
+// with the chart alone, its standalone SVG and its data as CSV.
+import type { AstroIntegration } from 'astro';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REGISTRY_DIR, chartCsv, type RegisteredChart } from '../lib/chartRegistry.ts';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function sourceHref(base: string, s: RegisteredChart['sources'][number]): string {
+  return `${base}source/${s.docId}/#L${s.line}${s.lineEnd && s.lineEnd > s.line ? `-L${s.lineEnd}` : ''}`;
+}
+
+/** The SVG as a file of its own: namespaces, size, and a font stack that degrades to any sans-serif. */
+export function standaloneSvg(c: RegisteredChart): string {
+  let svg = c.svg;
+  if (!/xmlns=/.test(svg)) svg = svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"');
+  const m = /data-width="([\d.]+)" data-height="([\d.]+)"/.exec(svg);
+  if (m) svg = svg.replace('<svg', `<svg width="${m[1]}" height="${m[2]}"`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.replace(/(<svg[^>]*>)/, `$1<title>${esc(c.title)}</title><desc>${esc(c.alt)} 来源：预算透视 Budget Lens</desc>`)}\n`;
+}
+
+function embedPage(c: RegisteredChart, base: string, version: string): string {
+  const cell = (col: RegisteredChart['columns'][number], v: unknown) => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (col.kind === 'pct') return `${(Number(v) * 100).toFixed(1).replace(/\.0$/, '')}%`;
+    if (col.kind === 'money' || col.kind === 'number') return Number(v).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+    return esc(String(v));
+  };
+  const num = (col: RegisteredChart['columns'][number]) => col.kind === 'money' || col.kind === 'pct' || col.kind === 'number';
+  const sources = c.sources.map((s) => `<a href="${sourceHref(base, s)}" target="_top">${esc(s.docId)} ${s.label ? esc(s.label) : `第 ${s.line}${s.lineEnd && s.lineEnd > s.line ? `–${s.lineEnd}` : ''} 行`}</a>`).join('；');
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(c.title)} · 预算透视 Budget Lens</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="${base}${c.page.replace(/^\//, '')}#${esc(c.id)}">
+<link rel="stylesheet" href="${base}embed.css">
+</head>
+<body>
+<main class="embed">
+<figure class="chart" id="${esc(c.id)}" aria-labelledby="${esc(c.id)}-title" data-chart-id="${esc(c.id)}">
+<h1 id="${esc(c.id)}-title" class="chart-title">${esc(c.title)}</h1>
+<p class="chart-takeaway">${esc(c.takeaway)}</p>
+<div class="chart-svg">${c.svg}</div>
+<details class="chart-data"><summary>查看数据表（${c.rows.length} 行）</summary>
+<div class="table-scroll"><table><thead><tr>${c.columns.map((col) => `<th scope="col"${num(col) ? ' class="num"' : ''}>${esc(col.label)}</th>`).join('')}</tr></thead>
+<tbody>${c.rows.map((r) => `<tr>${c.columns.map((col) => `<td${num(col) ? ' class="num"' : ''}>${cell(col, r[col.key])}</td>`).join('')}</tr>`).join('')}</tbody></table></div>
+</details>
+<figcaption class="chart-source">来源：${sources}。金额单位：万元。</figcaption>
+</figure>
+<footer class="embed-footer"><a href="${base}" target="_top">预算透视 Budget Lens</a> · 数据版本 ${esc(version)} · <a href="${base}${c.page.replace(/^\//, '')}#${esc(c.id)}" target="_top">查看完整页面</a> · <a href="data.csv" download="${esc(c.id)}.csv">下载数据</a></footer>
+</main>
+<script src="${base}embed-frame.js" defer></script>
+</body>
+</html>
+`;
+}
+
+export function embeds(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'budget-lens-embeds',
+    hooks: {
+      'astro:config:done': ({ config }) => { base = config.base.replace(/\/?$/, '/'); },
+      'astro:build:start': () => { rmSync(REGISTRY_DIR, { recursive: true, force: true }); },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        if (!existsSync(REGISTRY_DIR)) return;
+        const pkgPath = join(out, 'data', 'datapackage.json');
+        const version = existsSync(pkgPath) ? (JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string }).version : '';
+        const files = readdirSync(REGISTRY_DIR).filter((f) => f.endsWith('.json'));
+        for (const f of files) {
+          const c = JSON.parse(readFileSync(join(REGISTRY_DIR, f), 'utf8')) as RegisteredChart;
+          const dirOut = join(out, 'embed', c.id);
+          mkdirSync(dirOut, { recursive: true });
+          writeFileSync(join(dirOut, 'index.html'), embedPage(c, base, version));
+          writeFileSync(join(dirOut, 'chart.svg'), standaloneSvg(c));
+          writeFileSync(join(dirOut, 'data.csv'), chartCsv(c));
+        }
+        logger.info(`${files.length} chart embeds written to embed/`);
+      },
+    },
+  };
+}
