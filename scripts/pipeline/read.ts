@@ -71,6 +71,7 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
   let spans = new Map<number, number>();
   let unread: string[] = [];
   let ambiguous: Note[] = [];
+  let direct: string[] = [];
   if (doc.layout === 'tab') {
     sections = findSections(lines);
     checkTruncation(file, lines, sections);
@@ -79,12 +80,14 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
     sections = rf.sections;
     spans = rf.spans;
     ambiguous = rf.ambiguous;
+    direct = rf.direct;
+    for (const [table, rows] of Object.entries(rf.tables)) (tables[table] ??= []).push(...rows);
     unread = rf.sections.filter((s) => !s.printedEmpty && !rf.read.includes(s.standard) && moduleFor(s.standard)).map((s) => s.standard);
     ctx.repairs.push(...rf.repairs, ...rf.ambiguous.map((a) => ({ ...a, what: `ambiguous: ${a.what}` })));
   }
   for (const section of sections) {
     const mod = moduleFor(section.standard);
-    if (!mod || section.printedEmpty || unread.includes(section.standard)) continue;
+    if (!mod || section.printedEmpty || unread.includes(section.standard) || direct.includes(section.standard)) continue;
     let produced: Record<string, OutRow[]>;
     try {
       produced = mod.parse(section, ctx);

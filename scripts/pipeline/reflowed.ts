@@ -7,13 +7,15 @@
 //
 // Supported so far: 项目支出表 (projects), 三公 (three_public), 部门收支总体情况表 (summary), and in
 // reflowedTables.ts 部门收入表 (income), 部门支出表 / 一般公共预算支出表 (expenditure, general_public)
-// and 一般公共预算基本支出表 (basic). Other sections are returned with no rows (and `unread` set) so
+// and 一般公共预算基本支出表 (basic); in reflowedPerformance.ts the 整体绩效目标表 and 项目绩效目标汇总表
+// (read straight into rows: `tables`). Other sections are returned with no rows (and `unread` set) so
 // the caller can tell.
 import type { Line, OutRow, Section } from './types.ts';
 import { standardOf } from './standards.ts';
 import { decimalsOf, isAmount, joinText, normText, parseAmount, round6 } from './text.ts';
 import { tolerance, type AmountSpec } from './columns.ts';
 import { econTotals, recoverBasic, recoverExpenditure, recoverIncome } from './reflowedTables.ts';
+import { readDeptPerformance, readProjectPerformance } from './reflowedPerformance.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Physical lines → fragments
@@ -633,6 +635,10 @@ export interface ReflowedRead {
   sections: ReflowedSection[];
   /** Standard keys of the sections read. */
   read: string[];
+  /** Rows of the tables read straight into published rows (the performance tables), by table name. */
+  tables: Record<string, OutRow[]>;
+  /** Standard keys of the sections whose rows are in `tables` (no table module to run on them). */
+  direct: string[];
   spans: Map<number, number>;
   ambiguous: Note[];
   repairs: Note[];
@@ -684,5 +690,15 @@ export function readReflowed(lines: string[]): ReflowedRead {
     if (s.printedEmpty) continue;
     if (s.standard === 'expenditure' || s.standard === 'general_public') take(s, recoverExpenditure(s, unitNames, econ));
   }
-  return { sections, read, spans, ambiguous, repairs };
+  const tables: Record<string, OutRow[]> = {};
+  const direct: string[] = [];
+  for (const s of sections) {
+    if (s.printedEmpty || (s.standard !== 'dept_performance' && s.standard !== 'project_performance')) continue;
+    const r = s.standard === 'dept_performance' ? readDeptPerformance(s) : readProjectPerformance(s);
+    for (const [name, rows] of Object.entries(r.tables)) (tables[name] ??= []).push(...rows);
+    repairs.push(...r.repairs);
+    read.push(s.standard);
+    direct.push(s.standard);
+  }
+  return { sections, read, spans, ambiguous, repairs, tables, direct };
 }

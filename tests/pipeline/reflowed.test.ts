@@ -44,7 +44,7 @@ test('reflowed: the Luoyang tables are found where their titles are', () => {
   // :1564 and :1585 print the header and a note that the table holds nothing
   assert.ok(luoyang.sections.find((s) => s.standard === 'gov_fund')!.printedEmpty);
   assert.ok(luoyang.sections.find((s) => s.standard === 'state_capital')!.printedEmpty);
-  assert.deepEqual(luoyang.read.sort(), ['basic', 'expenditure', 'general_public', 'income', 'projects', 'summary', 'three_public']);
+  assert.deepEqual(luoyang.read.sort(), ['basic', 'dept_performance', 'expenditure', 'general_public', 'income', 'project_performance', 'projects', 'summary', 'three_public']);
 });
 
 test('reflowed projects (洛阳): all 86 projects, amounts adding up to the total row', () => {
@@ -225,7 +225,8 @@ test('reflowed (洛阳): a row whose columns stay undecided becomes a mismatch c
   assert.match(checks[0]!.description as string, /第 1553 行/);
   // the rows of the amount tables read here are all decided (income, both expenditure tables, basic)
   for (const t of ['income_by_unit', 'expenditure_by_function']) assert.ok(r.tables[t]!.length > 0 && r.tables[t]!.every((x) => x.ambiguous === false), t);
-  assert.deepEqual(r.unread, ['dept_performance', 'project_performance']);
+  assert.deepEqual(r.unread, []); // the performance tables too, since reflowedPerformance.ts
+  assert.equal(r.unsupported, null);
 });
 
 test('reflow: deterministic, and looks like the Luoyang conversion', () => {
