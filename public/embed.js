@@ -17,4 +17,9 @@
       }
     }
   });
+  // embed.js loads async, often after the frames have reported: ask each of them again.
+  var frames = document.getElementsByTagName('iframe');
+  for (var i = 0; i < frames.length; i++) {
+    try { frames[i].contentWindow.postMessage({ type: 'budget-lens:ping' }, origin || '*'); } catch (err) { /* frame not ready */ }
+  }
 })();

@@ -29,7 +29,8 @@ async function writeTable(conn: Awaited<ReturnType<DuckDBInstance['connect']>>, 
   for (const r of rows) {
     for (const c of schema.columns) {
       const v = r[c.name];
-      if (v === null || v === undefined) { app.appendNull(); continue; }
+      // The contract: a blank cell is NULL, never an empty string.
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) { app.appendNull(); continue; }
       if (c.type === 'VARCHAR') app.appendVarchar(String(v));
       else if (c.type === 'DOUBLE') app.appendDouble(Number(v));
       else if (c.type === 'INTEGER') app.appendInteger(Number(v));

@@ -36,7 +36,9 @@ export function renderChart(options: PlotOptions, label: string): string {
   const h = size('height');
   const opened = open.replace(/\s(width|height)="[\d.]+"/g, '')
     .replace('<svg', `<svg role="img" aria-label="${escapeAttr(label)}"${w && h ? ` data-width="${w}" data-height="${h}"` : ''}`);
-  return svg.replace(open, opened);
+  // Plot names each mark's <g> ("bar", "rule"): inside an image such names are prohibited ARIA
+  // (axe: aria-prohibited-attr) and add nothing; the SVG's own label is its accessible name.
+  return svg.replace(open, opened).replace(/(<g\b[^>]*?)\saria-label="[^"]*"/g, '$1');
 }
 
 function escapeAttr(s: string): string {

@@ -1,11 +1,12 @@
 // Shared helpers for browser tests: a tiny static server for dist/, Debian's
 // chromium through playwright-core, page instrumentation, and axe-core.
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 
@@ -78,6 +79,11 @@ export async function startServer(root: string = DIST): Promise<StaticServer> {
     }
     createReadStream(file).pipe(res);
   });
+  return listen(server);
+}
+
+/** Listen on a free local port; `close` also drops kept-alive connections. */
+export async function listen(server: Server): Promise<StaticServer> {
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => ok());
@@ -108,6 +114,26 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Phone and desktop: the two widths every reading page is checked at. */
+export const VIEWPORTS = [
+  { width: 360, height: 800 },
+  { width: 1280, height: 800 },
+];
+
+/** A static server over dist/ and a browser for the tests of one file (or describe block). */
+export function useSite(): { server: StaticServer; browser: Browser } {
+  const site = {} as { server: StaticServer; browser: Browser };
+  before(async () => {
+    site.server = await startServer();
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
 
 export interface InstrumentedPage {

@@ -80,6 +80,21 @@ test('each embed renders in an iframe on another origin and reports its height',
   await context.close();
 });
 
+test('embed.js added after the chart has loaded still sizes the iframe', async () => {
+  const id = [...charts.keys()][0]!;
+  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  writeFileSync(join(hostDir, 'late.html'), `<!doctype html><html lang="en"><title>host</title><body><iframe src="${site.origin}/embed/${id}/" title="${id}" width="100%" height="40" style="border:0;width:100%"></iframe></body></html>`);
+  await page.goto(`${host.origin}/late.html`, { waitUntil: 'load' });
+  const frame = page.locator('iframe');
+  // The frame's own reports went nowhere: nobody listened yet.
+  assert.equal(await frame.getAttribute('data-budget-lens-height'), null);
+  await page.addScriptTag({ url: `${site.origin}/embed.js` });
+  await page.waitForFunction(() => document.querySelector('iframe')?.hasAttribute('data-budget-lens-height'), null, { timeout: 10000 });
+  const box = await frame.boundingBox();
+  assert.ok(box && box.height > 200, `resized from 40 px to ${box?.height}`);
+  await page.close();
+});
+
 test('without embed.js an embed keeps the height given in its snippet', () => {
   const [id, page] = [...charts.entries()][0]!;
   const html = readFileSync(join(DIST, page.replace(/^\//, ''), 'index.html'), 'utf8');

@@ -36,6 +36,15 @@ test('every table of the dictionary is published as Parquet and as CSV with a BO
   }
 });
 
+test('a blank cell is NULL, never an empty string (data-contract: blank cell = NULL)', async () => {
+  for (const s of dictionary()) {
+    for (const c of s.columns.filter((c) => c.type === 'VARCHAR')) {
+      const [r] = await rows<{ n: number }>(`SELECT count(*)::INT AS n FROM '${join(data, s.name)}.parquet' WHERE trim("${c.name}") = ''`);
+      assert.equal(r!.n, 0, `${s.name}.${c.name} holds empty strings`);
+    }
+  }
+});
+
 test('codes keep their leading zeros and every digit, in Parquet and in CSV', async () => {
   const [unit] = await rows<{ unit_code: string }>(`SELECT unit_code FROM '${data}/expenditure_by_function.parquet' WHERE doc_id = 'zhengzhou-2024-budget' AND row_kind = 'unit' AND table_kind = 'department'`);
   assert.equal(unit!.unit_code, '046'); // zhengzhou-2024-budget.txt:258

@@ -1,0 +1,143 @@
+// Chart specs shared by the topic pages, drawn with renderChart (Plot at build time). Legends are
+// drawn inside the SVG (Plot's own categorical legend is HTML, which a standalone SVG cannot hold).
+import { Plot, PALETTE, renderChart } from './charts.ts';
+
+export { Plot };
+
+const WIDTH = 420;
+
+type PlotOptions = Parameters<typeof renderChart>[0];
+
+/**
+ * renderChart, with Plot's labels of its inner groups (aria-label="bar", "x-axis tick", …) removed:
+ * the chart is one image (role="img", named by the text alternative), and an aria-label on a
+ * <g> without a role is not allowed (axe: aria-prohibited-attr).
+ */
+export function topicChart(options: PlotOptions, alt: string): string {
+  const svg = renderChart(options, alt);
+  const open = /^[\s\S]*?<svg[^>]*>/.exec(svg)?.[0] ?? '';
+  return open + svg.slice(open.length).replace(/\s(aria-label|aria-description)="[^"]*"/g, '');
+}
+
+export interface LegendItem {
+  label: string;
+  color: string;
+}
+
+interface PlacedItem extends LegendItem {
+  x: number;
+  y: number;
+}
+
+const FONT = 14;
+const SWATCH = 12;
+const ROW = 22;
+
+/** Rough width of a label at 14 px: CJK characters are square, others about half as wide. */
+function textWidth(s: string): number {
+  return [...s].reduce((w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? FONT : FONT * 0.6), 0);
+}
+
+/** Swatches laid out left to right, wrapping at the chart width. */
+export function legendLayout(items: LegendItem[], width = WIDTH): { height: number; items: PlacedItem[] } {
+  const placed: PlacedItem[] = [];
+  let x = 0;
+  let y = 0;
+  for (const item of items) {
+    const w = SWATCH + 6 + textWidth(item.label);
+    if (x > 0 && x + w > width) {
+      x = 0;
+      y += ROW;
+    }
+    placed.push({ ...item, x, y });
+    x += w + 16;
+  }
+  return { height: items.length ? y + ROW : 0, items: placed };
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Put the legend at the top of a rendered chart (drawn with marginTop ≥ legend height). */
+export function withLegend(svg: string, legend: { items: PlacedItem[] }): string {
+  const g = `<g class="legend" aria-hidden="true" font-size="${FONT}" text-anchor="start">${legend.items.map((i) =>
+    `<rect x="${i.x}" y="${i.y + 4}" width="${SWATCH}" height="${SWATCH}" fill="${i.color}"></rect>`
+    + `<text x="${i.x + SWATCH + 6}" y="${i.y + 4 + SWATCH / 2}" dy="0.35em" fill="currentColor">${esc(i.label)}</text>`).join('')}</g>`;
+  return svg.replace(/(<svg[^>]*>)/, `$1${g}`);
+}
+
+export interface StackPart {
+  key: string;
+  label: string;
+  color: string;
+}
+
+/**
+ * Horizontal stacked bars, one per row label (a document), parts in the given order, with each
+ * bar's total printed at its end. `rows` are long: one per (label, part).
+ */
+export function stackedBars(opts: {
+  rows: Array<{ label: string; part: string; value: number }>;
+  parts: StackPart[];
+  labels: string[];
+  totals: Array<{ label: string; total: number; text: string }>;
+  alt: string;
+  xLabel?: string;
+  percent?: boolean;
+  marginLeft?: number;
+}): string {
+  const parts = opts.parts.filter((p) => opts.rows.some((r) => r.part === p.key && r.value > 0));
+  const legend = legendLayout(parts.map((p) => ({ label: p.label, color: p.color })));
+  const partOrder = parts.map((p) => p.key);
+  const svg = topicChart({
+    marginTop: legend.height + 10,
+    marginLeft: opts.marginLeft ?? 92,
+    marginRight: opts.percent ? 22 : 78,
+    height: legend.height + 40 + opts.labels.length * 40,
+    x: opts.percent
+      ? { label: null, grid: true, percent: true, domain: [0, 100], ticks: [0, 25, 50, 75, 100], tickFormat: (d: number) => `${d}%` }
+      : { label: opts.xLabel ?? '万元', grid: true, ticks: 3 },
+    y: { label: null, domain: opts.labels },
+    color: { domain: partOrder, range: parts.map((p) => p.color) },
+    marks: [
+      Plot.barX(opts.rows.filter((r) => r.value > 0), Plot.stackX({
+        x: 'value', y: 'label', fill: 'part', order: partOrder,
+        ...(opts.percent ? { offset: 'normalize' } : {}),
+      })),
+      Plot.ruleX([0]),
+      ...(opts.percent ? [] : [Plot.text(opts.totals, { x: 'total', y: 'label', text: 'text', dx: 4, textAnchor: 'start', fill: 'currentColor' })]),
+    ],
+  }, opts.alt);
+  return withLegend(svg, legend);
+}
+
+/**
+ * Ranked horizontal bars with each name written above its bar (names are too long for an axis
+ * on a phone) and the value at the bar's end.
+ */
+export function rankedBars(opts: {
+  rows: Array<{ name: string; value: number; text: string; group?: string }>;
+  alt: string;
+  colors?: StackPart[];
+  xLabel?: string;
+}): string {
+  const colors = opts.colors?.filter((c) => opts.rows.some((r) => r.group === c.key)) ?? [];
+  const legend = legendLayout(colors.map((c) => ({ label: c.label, color: c.color })));
+  const data = opts.rows.map((r, i) => ({ ...r, key: `${i + 1}` }));
+  const max = Math.max(...data.map((d) => d.value), 0);
+  const svg = topicChart({
+    marginTop: legend.height + 10,
+    marginLeft: 4,
+    marginRight: 76,
+    height: legend.height + 34 + data.length * 50,
+    x: { label: opts.xLabel ?? '万元', grid: true, domain: [0, max], ticks: 3 },
+    y: { axis: null, domain: data.map((d) => d.key), paddingInner: 0.1, paddingOuter: 0.05 },
+    ...(colors.length ? { color: { domain: colors.map((c) => c.key), range: colors.map((c) => c.color) } } : {}),
+    marks: [
+      Plot.barX(data, { x: 'value', y: 'key', fill: colors.length ? 'group' : PALETTE[0], insetTop: 24 }),
+      Plot.text(data, { x: 0, y: 'key', text: 'name', textAnchor: 'start', dy: -10, fill: 'currentColor', fontSize: 15 }),
+      Plot.text(data, { x: 'value', y: 'key', text: 'text', textAnchor: 'start', dx: 4, dy: 12, fill: 'currentColor', fontSize: 14 }),
+      Plot.ruleX([0]),
+    ],
+  }, opts.alt);
+  return withLegend(svg, legend);
+}

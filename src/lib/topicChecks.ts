@@ -1,0 +1,118 @@
+// /topic/checks/: every check that is not ok, grouped and explained; the completeness scorecard.
+import { query } from './data.ts';
+import type { CheckRow as DocCheckRow } from './cityData.ts';
+import { firstRange } from './paths.ts';
+import { swappedPairs, topicDocs, type TopicDoc } from './topicData.ts';
+
+/** A check as /topic/checks/ lists it: the city page's row, with its document and without line columns. */
+export type CheckRow = Omit<DocCheckRow, 'source_line' | 'source_line_end' | 'status'> & { doc_id: string; status: string; source_lines: string };
+
+export interface DocCounts {
+  doc_id: string;
+  ok: number;
+  rounding: number;
+  mismatch: number;
+}
+
+export interface PresenceRow {
+  doc_id: string;
+  standard_key: string;
+  standard_zh: string;
+  expected: boolean;
+  status: string;
+  title: string | null;
+  source_line: number | null;
+  source_line_end: number | null;
+}
+
+export interface ChecksData {
+  docs: TopicDoc[];
+  counts: DocCounts[];
+  /** Pairs of mismatches whose figures are the same two numbers the other way round. */
+  swaps: Array<{ a: CheckRow; b: CheckRow }>;
+  /** Mismatches where the layout leaves a figure's column open (no expected/actual). */
+  ambiguous: CheckRow[];
+  /** Every other mismatch. */
+  mismatches: CheckRow[];
+  rounding: CheckRow[];
+  presence: PresenceRow[];
+  /** Standard tables in scorecard order. */
+  standards: Array<{ key: string; zh: string }>;
+}
+
+export async function checksData(): Promise<ChecksData> {
+  const docs = await topicDocs();
+  const counts = await query<DocCounts>(`
+    SELECT d.doc_id,
+           count(c.check_id) FILTER (WHERE c.status = 'ok')::INTEGER AS ok,
+           count(c.check_id) FILTER (WHERE c.status = 'rounding')::INTEGER AS rounding,
+           count(c.check_id) FILTER (WHERE c.status = 'mismatch')::INTEGER AS mismatch
+    FROM documents d LEFT JOIN checks c USING (doc_id) GROUP BY d.doc_id ORDER BY d.doc_id`);
+  const notOk = await query<CheckRow>(`
+    SELECT doc_id, check_id, check_kind, table_name, description, expected, actual, difference, tolerance, status, source_lines
+    FROM checks WHERE status <> 'ok' ORDER BY doc_id, status DESC, table_name, source_line, check_id`);
+  const pairs = await swappedPairs();
+  const byId = new Map(notOk.map((c) => [c.check_id, c]));
+  const swaps = pairs.map((p) => ({ a: byId.get(p.a)!, b: byId.get(p.b)! })).filter((p) => p.a && p.b);
+  const inSwap = new Set(swaps.flatMap((p) => [p.a.check_id, p.b.check_id]));
+  const mism = notOk.filter((c) => c.status === 'mismatch' && !inSwap.has(c.check_id));
+  const presence = await query<PresenceRow>(`
+    SELECT doc_id, standard_key, standard_zh, expected, status, title, source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
+    FROM table_presence ORDER BY doc_id, source_line NULLS LAST`);
+  // Scorecard rows: expected tables first, in the order they are usually printed, then extras.
+  const order = await query<{ key: string; zh: string; expected_any: boolean; pos: number }>(`
+    SELECT standard_key AS key, any_value(standard_zh) AS zh, bool_or(expected) AS expected_any,
+           avg(CASE WHEN line_count > 0 AND source_line IS NOT NULL THEN source_line / line_count END) AS pos
+    FROM table_presence JOIN documents USING (doc_id) GROUP BY standard_key ORDER BY expected_any DESC, pos NULLS LAST, key`);
+  return {
+    docs, counts, swaps,
+    ambiguous: mism.filter((c) => c.expected === null && c.actual === null),
+    mismatches: mism.filter((c) => !(c.expected === null && c.actual === null)),
+    rounding: notOk.filter((c) => c.status === 'rounding'),
+    presence,
+    standards: order.map((o) => ({ key: o.key, zh: o.zh })),
+  };
+}
+
+/** "334,496-498,510" → [[334, null], [496, 498], [510, null]]. */
+export function ranges(lines: string): Array<[number, number | null]> {
+  return lines.split(',').map((r) => firstRange(r.trim()));
+}
+
+/** The parts of a cross-table description: 甲表“列”… = 乙表… */
+export function describeCross(description: string): { table: string | null; column: string | null; other: string | null } {
+  const table = /^(.+?表)/.exec(description)?.[1] ?? null;
+  const column = /“([^”]+)”列/.exec(description)?.[1] ?? null;
+  const other = /=\s*(.+?表)/.exec(description)?.[1] ?? null;
+  return { table, column, other };
+}
+
+/** A description without its trailing English note in parentheses. */
+export function zhOnly(description: string): string {
+  return description.replace(/[（(][^（()）]*[A-Za-z][^（()）]*(?:\([^()]*\)[^（()）]*)*[)）]\s*$/, '').trim();
+}
+
+export const TABLE_ZH: Record<string, string> = {
+  budget_summary: '部门收支总体情况表',
+  income_by_unit: '部门收入总体情况表',
+  expenditure_by_function: '按功能分类的支出表',
+  basic_by_economic: '一般公共预算基本支出表',
+  three_public: '“三公”经费表',
+  projects: '项目支出表',
+  project_indicators: '项目绩效目标表',
+  dept_indicators: '整体绩效目标表',
+};
+
+export const KIND_ZH: Record<string, string> = {
+  row_sum: '行内相加',
+  column_sum: '列内相加',
+  cross_table: '跨表对照',
+  narrative: '文字说明对照表格',
+};
+
+export const STATUS_ZH: Record<string, { label: string; mark: string }> = {
+  present: { label: '有数据', mark: '✓' },
+  empty: { label: '印出但注明无数据', mark: '○' },
+  missing: { label: '未印出', mark: '✗' },
+  unread: { label: '印出，尚未读取', mark: '…' },
+};

@@ -1,0 +1,65 @@
+// /topic/projects/: every project of every 项目支出表, by type, by unit, and the largest ones.
+import { query } from './data.ts';
+import { presenceOf, swappedPairs, type Presence } from './topicData.ts';
+
+export const TYPES = ['特定目标类', '其他运转类'] as const;
+
+export interface ProjectRow {
+  doc_id: string;
+  project_seq: number | null;
+  project_type: string | null;
+  project_name: string;
+  unit_name: string | null;
+  total: number;
+  source_line: number;
+  source_line_end: number | null;
+}
+
+export interface DocProjects {
+  doc: Presence;
+  /** The printed 合计 row, if any. */
+  printedTotal: { total: number; source_line: number; source_line_end: number | null } | null;
+  projects: ProjectRow[];
+  /** Sum of the project rows (万元, to the cent). */
+  sum: number;
+  byType: Array<{ type: string; n: number; total: number; first: number; last: number }>;
+  byUnit: Array<{ unit: string; n: number; total: number; specific: number; operating: number; first: number; last: number }>;
+  /** Another table of this document prints the two project types the other way round (see checks). */
+  swapped: boolean;
+}
+
+const r2 = (n: number) => Math.round(n * 100) / 100;
+
+export async function projectsByDoc(): Promise<DocProjects[]> {
+  const docs = (await presenceOf('projects')).filter((d) => d.expected || d.status !== 'missing');
+  const rows = await query<ProjectRow & { row_kind: string }>(`
+    SELECT doc_id, row_kind, project_seq::INTEGER AS project_seq, project_type, project_name, unit_name, total,
+           source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
+    FROM projects WHERE total IS NOT NULL ORDER BY doc_id, source_line`);
+  const swaps = await swappedPairs();
+  return docs.map((doc) => {
+    const own = rows.filter((r) => r.doc_id === doc.doc_id);
+    const projects = own.filter((r) => r.row_kind === 'project');
+    const t = own.find((r) => r.row_kind === 'total');
+    const types = [...TYPES, ...new Set(projects.map((p) => p.project_type ?? '未标类型').filter((x) => !(TYPES as readonly string[]).includes(x)))];
+    const byType = types.map((type) => {
+      const ps = projects.filter((p) => (p.project_type ?? '未标类型') === type);
+      return { type, n: ps.length, total: r2(ps.reduce((a, p) => a + p.total, 0)), first: Math.min(...ps.map((p) => p.source_line)), last: Math.max(...ps.map((p) => p.source_line_end ?? p.source_line)) };
+    }).filter((x) => x.n > 0);
+    const units = [...new Set(projects.map((p) => p.unit_name ?? '未列单位'))];
+    const byUnit = units.map((unit) => {
+      const ps = projects.filter((p) => (p.unit_name ?? '未列单位') === unit);
+      const sumOf = (type?: string) => r2(ps.filter((p) => !type || p.project_type === type).reduce((a, p) => a + p.total, 0));
+      return { unit, n: ps.length, total: sumOf(), specific: sumOf('特定目标类'), operating: sumOf('其他运转类'), first: Math.min(...ps.map((p) => p.source_line)), last: Math.max(...ps.map((p) => p.source_line_end ?? p.source_line)) };
+    }).sort((a, b) => b.total - a.total);
+    return {
+      doc,
+      printedTotal: t ? { total: t.total, source_line: t.source_line, source_line_end: t.source_line_end } : null,
+      projects,
+      sum: r2(projects.reduce((a, p) => a + p.total, 0)),
+      byType,
+      byUnit,
+      swapped: swaps.some((s) => s.doc_id === doc.doc_id && /project_(operating|specific)/.test(s.a) && /project_(operating|specific)/.test(s.b)),
+    };
+  });
+}

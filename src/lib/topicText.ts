@@ -1,0 +1,107 @@
+// Sentences with figures for the topic pages. A sentence is a list of segments: plain text, or a
+// figure with the source line(s) it comes from, so that every figure on the page can be a link.
+import { money, pct } from './format.ts';
+
+/** Where a figure is printed: public/sources/<docId>.txt, line (to lineEnd). */
+export interface Src {
+  docId: string;
+  line: number;
+  lineEnd?: number | null;
+}
+
+export interface Fig {
+  fig: string;
+  src: Src | null;
+}
+
+export type Seg = string | Fig;
+
+/** A row of a published table → the lines it is printed on. */
+export function srcOf(row: { doc_id: string; source_line: number | null; source_line_end?: number | null }): Src | null {
+  if (row.source_line === null || row.source_line === undefined) return null;
+  return { docId: row.doc_id, line: row.source_line, lineEnd: row.source_line_end ?? null };
+}
+
+/** The smallest range covering several sources of one document (for an aggregate figure). */
+export function spanOf(docId: string, lines: Array<number | null | undefined>): Src | null {
+  const ns = lines.filter((n): n is number => typeof n === 'number' && Number.isFinite(n));
+  if (ns.length === 0) return null;
+  const line = Math.min(...ns);
+  const end = Math.max(...ns);
+  return { docId, line, lineEnd: end > line ? end : null };
+}
+
+export const fig = (text: string, src: Src | null): Fig => ({ fig: text, src });
+
+/** An amount in natural Chinese (万元 / 亿元), linked to its line. */
+export const amount = (wan: number, src: Src | null): Fig => fig(money(wan), src);
+
+/** A share 0–1 as a percentage, linked to the line(s) it is computed from. */
+export const share = (s: number, src: Src | null, digits = 1): Fig => fig(pct(s, digits), src);
+
+/** A count: “46 个”. */
+export const count = (n: number, unit: string, src: Src | null): Fig => fig(`${n.toLocaleString('zh-CN')} ${unit}`, src);
+
+/** Lists in Chinese: “甲”“甲和乙”“甲、乙和丙” (each item a list of segments). */
+export function listZh(items: Seg[][], last = '和', sep = '、'): Seg[] {
+  const out: Seg[] = [];
+  items.forEach((item, i) => {
+    if (i > 0) out.push(i === items.length - 1 ? last : sep);
+    out.push(...item);
+  });
+  return out;
+}
+
+/** Plain-text list: “甲、乙和丙”. */
+export function listText(items: string[], last = '和'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join('、')}${last}${items.at(-1)}`;
+}
+
+/**
+ * A year-on-year change as a clause: “增加 20 万元”, “减少 4.5 万元（下降 4.58%）”, “持平”.
+ * `pctValue` is the printed percentage (4.58 for 4.58%), with its own line.
+ */
+export function changeSegs(value: number, src: Src | null, pctValue?: number | null, pctSrc?: Src | null): Seg[] {
+  if (value === 0) return [fig('持平', src)];
+  const out: Seg[] = [value > 0 ? '增加 ' : '减少 ', amount(Math.abs(value), src)];
+  if (pctValue !== null && pctValue !== undefined && Number.isFinite(pctValue) && pctValue !== 0) {
+    out.push(`（${pctValue > 0 ? '增长' : '下降'} `, fig(`${trimNumber(Math.abs(pctValue))}%`, pctSrc ?? src), '）');
+  }
+  return out;
+}
+
+/** 4.580 → "4.58"; 20 → "20". */
+export function trimNumber(n: number, digits = 2): string {
+  const s = n.toFixed(digits);
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** Plain text of segments (for alt texts and takeaways). */
+export function plain(segs: Seg[]): string {
+  return segs.map((s) => (typeof s === 'string' ? s : s.fig)).join('');
+}
+
+/** A document as readers name it: “郑州 2024”; documents that are not budgets say what they are. */
+export function docLabel(d: { city: string; fiscal_year: number; doc_kind: string }): string {
+  return `${d.city} ${d.fiscal_year}${d.doc_kind === 'budget' ? '' : '（绩效目标申报表）'}`;
+}
+
+/** In running text about one table: “郑州 2024 年”. */
+export function docYear(d: { city: string; fiscal_year: number }): string {
+  return `${d.city} ${d.fiscal_year} 年`;
+}
+
+/** In running text: “郑州 2024 年预算”. */
+export function docName(d: { city: string; fiscal_year: number; doc_kind: string }): string {
+  return `${d.city} ${d.fiscal_year} 年${d.doc_kind === 'budget' ? '预算' : '整体绩效目标申报表'}`;
+}
+
+/** Cut a long name for a chart label (the data table keeps it whole). */
+export function shorten(s: string, max = 18): string {
+  const chars = [...s];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
+}
+
+/** Round to cents so that sums of floats print as the figures they are. */
+export const r2 = (n: number): number => Math.round(n * 100) / 100;

@@ -1,0 +1,442 @@
+// /explore/ in Debian's chromium with the real DuckDB-WASM engine (nothing mocked).
+// One page loads the engine once and runs most of the queries; a second page checks a shared
+// link; a third, with JavaScript off, checks the pre-rendered drill-down.
+// Assumes `npm run build` has produced dist/ (`npm test` builds first).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, readCsv, ROOT, screenshot, startServer } from './browser.ts';
+import type { InstrumentedPage, StaticServer } from './browser.ts';
+import { sqlHash } from '../../src/explore/share.ts';
+
+const XSS_SQL = `SELECT '<img src=x onerror=alert(1)>' AS x`;
+const ENGINE_TIMEOUT = 90_000;
+
+const threePublic = readCsv(join(ROOT, 'public', 'data', 'three_public.csv'));
+const zz = threePublic.find((r) => r['doc_id'] === 'zhengzhou-2024-budget');
+
+/** Replace the editor's text as a reader would: select all, type. */
+async function setSql(page: Page, sql: string): Promise<void> {
+  const content = page.locator('[data-testid="sql-editor"] .cm-content');
+  await content.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(sql);
+  await page.keyboard.press('Escape'); // close a completion popup, if any
+  assert.equal(await editorText(page), sql);
+}
+
+async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll('[data-testid="sql-editor"] .cm-content .cm-line')];
+    return lines.map((l) => l.textContent ?? '').join('\n');
+  });
+}
+
+/** Press Run and wait until the run is over (Run is enabled again). */
+async function run(page: Page, timeout = ENGINE_TIMEOUT): Promise<void> {
+  await page.locator('[data-testid="run"]').click();
+  await page.locator('[data-testid="run"]:enabled').waitFor({ timeout });
+}
+
+async function resultRows(page: Page): Promise<string[][]> {
+  return page.locator('[data-testid="results"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+}
+
+async function resultHeader(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="results"] thead th .sort-name').allTextContents();
+}
+
+/**
+ * openPage() routes requests (to block other origins). Under that interception chromium reports a
+ * same-origin fetch whose body is read as a stream as `net::ERR_ABORTED` once the stream is
+ * drained, though every byte arrived (the engine reads the wasm that way, to count bytes for
+ * the progress bar; without interception the same request finishes normally). Only that entry
+ * is dropped here; that the bytes arrived is checked by the progress test and by every query.
+ */
+function withoutInterceptionNoise(errors: string[], origin: string): string[] {
+  const streamed = new RegExp(`^requestfailed: ${origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/explore-assets/duckdb-eh\\.[0-9a-f]+\\.wasm net::ERR_ABORTED$`);
+  return errors.filter((e) => !streamed.test(e));
+}
+
+/**
+ * axe-core, loaded as a same-origin script (the page's CSP refuses the inline script that
+ * runAxe() injects), so the page is checked with its CSP in force.
+ */
+async function axeUnderCsp(page: Page, origin: string): Promise<{ id: string; targets: string[] }[]> {
+  await page.route(`${origin}/__test/axe.min.js`, (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') }));
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: `${origin}/__test/axe.min.js` });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const r = await axe.run();
+    return r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }));
+  });
+}
+
+async function noDialogs(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  page.on('dialog', (d) => {
+    seen.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  return seen;
+}
+
+describe('explore page', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let p: InstrumentedPage;
+  let dialogs: string[];
+  /** Every value the progress bar took while the engine downloaded. */
+  let progressValues: number[] = [];
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    p = await openPage(browser, server.origin, { width: 1280, height: 900 });
+    dialogs = await noDialogs(p.page);
+    await p.page.goto(`${server.origin}/explore/`, { waitUntil: 'load' });
+    await p.page.locator('[data-testid="run"]:enabled').waitFor();
+  });
+
+  after(async () => {
+    await p?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the drill-down is in the HTML before any script runs', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/explore/`);
+      assert.equal(await page.locator('script[type="module"]').count(), 1, 'the page has its script, but it does not run here');
+      const cities = page.locator('details.drill-city');
+      assert.equal(await cities.count(), 4, 'one entry per document with a project table');
+      // 郑州 2024 → 郑州市社会保险中心 → its first project → indicators, by clicking summaries.
+      const city = page.locator('details.drill-city[data-doc-id="zhengzhou-2024-budget"]');
+      await city.locator('> summary').click();
+      assert.match(await city.locator('> summary').innerText(), /郑州/);
+      const unit = city.locator('details.drill-unit').first();
+      await unit.locator('> summary').click();
+      const project = unit.locator('details.drill-project[data-project-code]').first();
+      await project.locator('> summary').click();
+      const indicators = project.locator('table.drill-indicators tbody tr');
+      assert.ok((await indicators.count()) > 0, 'the project lists its indicators');
+      assert.ok(await indicators.first().isVisible(), 'and they are visible once opened');
+      // Every level carries its SQL and an "edit this query" link.
+      for (const level of [page.locator('#drill'), city, unit, project]) {
+        const block = level.locator('.sql-block').first();
+        assert.match((await block.locator('code').textContent()) ?? '', /SELECT[\s\S]+FROM (projects|project_indicators)/);
+        assert.match((await block.locator('a.edit-sql').getAttribute('href')) ?? '', /^#sql=/);
+      }
+      assert.match((await project.locator('.sql-block code').textContent()) ?? '', /FROM project_indicators/);
+      // The test hooks are in the HTML too.
+      for (const id of ['sql-editor', 'run', 'cancel', 'results', 'error', 'status']) {
+        assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 1, `data-testid=${id}`);
+      }
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      assert.match(csp ?? '', /default-src 'self'/);
+      assert.match(csp ?? '', /'wasm-unsafe-eval'/);
+      assert.doesNotMatch(csp ?? '', /https?:|\*/, 'no other origin allowed');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('nothing heavy loads until the reader asks; Ctrl+Enter runs; a canned question gives the disclosed 三公 total', async () => {
+    const { page } = p;
+    assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'idle');
+    assert.deepEqual(p.requests.filter((u) => /\.wasm|worker|duckdb|\.csv/.test(u)), [], 'no engine or data requested on page load');
+
+    await page.evaluate(() => {
+      const bar = document.getElementById('progress') as HTMLProgressElement;
+      const seen: number[] = ((window as unknown as { __progress: number[] }).__progress = []);
+      new MutationObserver(() => seen.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ['value'] });
+    });
+    await page.locator('a[data-canned="three-public-by-city"]').click();
+    assert.match(await editorText(page), /FROM three_public/);
+    assert.equal(await page.locator('[data-testid="results"] table').count(), 0, 'choosing a question does not run it');
+
+    await page.locator('[data-testid="sql-editor"] .cm-content').click();
+    await page.keyboard.press('Control+Enter');
+    await page.locator('[data-testid="results"][data-rows]').waitFor({ timeout: ENGINE_TIMEOUT });
+    await page.locator('[data-testid="run"]:enabled').waitFor();
+    progressValues = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
+
+    const header = await resultHeader(page);
+    const rows = await resultRows(page);
+    const city = header.indexOf('city');
+    const year = header.indexOf('fiscal_year');
+    const total = header.indexOf('total');
+    const row = rows.find((r) => r[city] === '郑州' && r[year] === '2024');
+    assert.ok(row, `a 郑州 2024 row in ${JSON.stringify(rows)}`);
+    assert.ok(zz, 'three_public.csv has zhengzhou-2024-budget');
+    assert.equal(row[total], '190.2', 'zhengzhou-2024-budget.txt:456 prints 190.2');
+    assert.equal(Number(zz['total']), 190.2);
+    assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'ready');
+    assert.match(await page.locator('[data-testid="results"] .result-count').innerText(), /共 4 行.*用时 \d+/);
+    assert.equal(await page.locator('[data-testid="results"] td.num').first().evaluate((td) => getComputedStyle(td).textAlign), 'right');
+    // A label column and a number column, four rows: a bar chart follows the table.
+    await page.locator('[data-testid="results"] figure.result-chart svg').waitFor();
+    assert.match(await page.locator('[data-testid="results"] figure.result-chart svg').textContent() ?? '', /郑州/);
+    await screenshot(page, 'explore-three-public');
+  });
+
+  test('the download progress bar counted real bytes up to the whole wasm', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'explore-assets', 'explorer.json'), 'utf8')) as { wasm: { bytes: number } };
+    assert.ok(progressValues.length >= 3, `progress updates: ${progressValues.length}`);
+    assert.ok(progressValues.some((v) => v > 0 && v < manifest.wasm.bytes), 'an intermediate value');
+    assert.equal(Math.max(...progressValues), manifest.wasm.bytes);
+    const wasm = p.requests.filter((u) => u.endsWith('.wasm'));
+    assert.equal(wasm.length, 1, 'the wasm is fetched once');
+    assert.match(wasm[0]!, /\/explore-assets\/duckdb-eh\.[0-9a-f]+\.wasm$/);
+  });
+
+  test('the result chart downloads as SVG, 2× PNG and CSV, each with the SQL and the data version', async () => {
+    const { page } = p;
+    const figure = page.locator('[data-testid="results"] figure.result-chart');
+    const sql = await editorText(page);
+    const dataVersion = (JSON.parse(readFileSync(join(ROOT, 'public', 'data', 'datapackage.json'), 'utf8')) as { version: string }).version;
+    const save = async (action: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), figure.locator(`button[data-action="${action}"]`).click()]);
+      return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+    };
+
+    const svg = await save('chart-svg');
+    assert.match(svg.name, /\.svg$/);
+    const svgText = svg.bytes.toString('utf8');
+    assert.match(svgText, /^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, 'a standalone SVG document');
+    assert.ok(svgText.includes(`数据版本 ${dataVersion}`), 'the data version in the footer');
+    assert.ok(svgText.includes('FROM three_public'), 'the SQL in the footer');
+    assert.match(svgText, />郑州</, 'the bars are labelled');
+    const [, w, h] = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svgText)!.map(Number);
+
+    const png = await save('chart-png');
+    assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+    assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [w! * 2, h! * 2], 'twice the SVG size');
+
+    const csv = await save('chart-csv');
+    assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+    const lines = csv.bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    assert.equal(lines[0], 'city,total');
+    assert.ok(lines.includes(`郑州,${zz!['total']}`), `郑州's 三公 total as published: ${lines.join(' | ')}`);
+    const footer = lines.slice(lines.indexOf('') + 1);
+    assert.ok(footer.every((l) => l.startsWith('# ')), 'the provenance is a block of # lines after the data');
+    assert.ok(footer.some((l) => l.includes(dataVersion)));
+    assert.equal(footer.slice(footer.indexOf('# SQL：') + 1, -1).map((l) => l.slice(2)).join('\n'), sql.trim());
+    const link = /^# 链接.*?(http\S+)$/.exec(footer.at(-1)!)?.[1];
+    assert.equal(link, `${server.origin}/explore/${sqlHash(sql)}`, 'the link that refills the editor with this SQL');
+  });
+
+  test('every canned question runs in the browser engine', async () => {
+    const { page } = p;
+    const links = await page.locator('a[data-canned]').evaluateAll((as) => as.map((a) => [a.getAttribute('data-canned') ?? '', a.getAttribute('href') ?? '']));
+    assert.ok(links.length >= 10);
+    for (const [id, hash] of links) {
+      await page.evaluate((h) => (location.hash = h), hash!); // a link opened in this tab: fills the editor
+      await page.waitForFunction((h) => {
+        const lines = [...document.querySelectorAll('[data-testid="sql-editor"] .cm-line')].map((l) => l.textContent).join('\n');
+        return lines.startsWith(decodeURIComponent(h.slice(5)).split('\n')[0]!);
+      }, hash!);
+      await run(page);
+      assert.equal(await page.locator('[data-testid="error"]').isVisible(), false, `${id}: ${await page.locator('[data-testid="error"]').innerText()}`);
+      assert.ok(Number(await page.locator('[data-testid="results"]').getAttribute('data-rows')) > 0, `${id}: rows`);
+    }
+    // The dictionary question reads the column descriptions the engine was given.
+    assert.ok((await resultRows(page)).some((r) => r.includes('三公') || r.some((c) => c.includes('“三公”经费合计'))));
+  });
+
+  test('a result is text: markup in a value is shown, never run', async () => {
+    const { page } = p;
+    await setSql(page, XSS_SQL);
+    await run(page);
+    assert.deepEqual(await resultRows(page), [['<img src=x onerror=alert(1)>']]);
+    assert.equal(await page.locator('[data-testid="results"] img').count(), 0, 'no <img> in the results');
+    assert.equal(await page.locator('img[src="x"]').count(), 0, 'no <img src=x> anywhere');
+    assert.deepEqual(dialogs, []);
+  });
+
+  test('NULL is shown distinctly; numbers right-aligned and formatted; headers sort', async () => {
+    const { page } = p;
+    await setSql(page, `SELECT * FROM (VALUES (1, 'b', 12345.678::DOUBLE), (2, 'a', NULL), (3, NULL, 0.5::DOUBLE)) t(n, s, amount)`);
+    await run(page);
+    assert.deepEqual(await resultHeader(page), ['n', 's', 'amount']);
+    assert.deepEqual(await resultRows(page), [['1', 'b', '12,345.678'], ['2', 'a', 'NULL'], ['3', 'NULL', '0.5']]);
+    assert.equal(await page.locator('[data-testid="results"] td.null').count(), 2);
+    const nullStyle = await page.locator('[data-testid="results"] td.null').first().evaluate((td) => getComputedStyle(td).fontStyle);
+    assert.equal(nullStyle, 'italic');
+    // amount descending (numbers sort numerically, NULL last), then ascending.
+    await page.locator('[data-testid="results"] thead th').nth(2).locator('button').click();
+    assert.deepEqual((await resultRows(page)).map((r) => r[0]), ['1', '3', '2']);
+    await page.locator('[data-testid="results"] thead th').nth(2).locator('button').click();
+    assert.deepEqual((await resultRows(page)).map((r) => r[0]), ['3', '1', '2']);
+    assert.equal(await page.locator('[data-testid="results"] thead th').nth(2).getAttribute('aria-sort'), 'ascending');
+  });
+
+  test('at most 10,000 rows are rendered; the CSV (with BOM) and TSV carry them all', async () => {
+    const { page } = p;
+    await setSql(page, 'SELECT range AS i, range * 0.5 AS half, NULL AS nothing FROM range(12000)');
+    await run(page);
+    assert.equal(await page.locator('[data-testid="results"] tbody tr').count(), 10_000);
+    assert.match(await page.locator('[data-testid="results"] .result-count').innerText(), /共 12,000 行/);
+    assert.ok(await page.locator('[data-testid="results"] .result-truncated').isVisible());
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="results"] button[data-action="csv"]').click(),
+    ]);
+    assert.match(download.suggestedFilename(), /\.csv$/);
+    const bytes = readFileSync((await download.path())!);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    assert.equal(lines.length, 12_001);
+    assert.equal(lines[0], 'i,half,nothing');
+    assert.equal(lines[12_000], '11999,5999.5,');
+
+    await p.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.locator('[data-testid="results"] button[data-action="tsv"]').click();
+    await page.locator('.result-action-status', { hasText: '已复制' }).waitFor();
+    const tsv = await page.evaluate(() => navigator.clipboard.readText());
+    const tsvLines = tsv.trimEnd().split('\n');
+    assert.equal(tsvLines.length, 12_001);
+    assert.equal(tsvLines[0], 'i\thalf\tnothing');
+    assert.equal(tsvLines[1], '0\t0.0\t', 'DECIMAL kept exact');
+  });
+
+  test('malformed SQL: the error in words, with its position', async () => {
+    const { page } = p;
+    await setSql(page, 'SELEC * FROM projects');
+    await run(page);
+    const error = page.locator('[data-testid="error"]');
+    assert.ok(await error.isVisible());
+    assert.match(await error.innerText(), /语法错误（第 1 行第 1 列）.*syntax error at or near "SELEC"/);
+    assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'error');
+    assert.equal(await page.locator('[data-testid="results"] table').count(), 0);
+
+    await setSql(page, 'SELECT doc_id,\n       nope\nFROM projects');
+    await run(page);
+    assert.match(await error.innerText(), /（第 2 行第 8 列）.*nope/);
+    assert.equal(await page.locator('.cm-lintRange-error').count(), 1, 'the position is marked in the editor');
+
+    await setSql(page, `SELECT '郑州' AS 城市, nope FROM projects`);
+    await run(page);
+    // DuckDB reports a UTF-8 byte offset (27 here); the reader counts characters.
+    assert.match(await error.innerText(), /（第 1 行第 20 列）/, 'column counted in characters, not UTF-8 bytes');
+  });
+
+  test('no way out: remote files and extensions are refused', async () => {
+    const { page } = p;
+    await setSql(page, `SELECT * FROM read_csv('https://example.com/x.csv')`);
+    await run(page);
+    assert.match(await page.locator('[data-testid="error"]').innerText(), /此处不允许|disabled by configuration/);
+    await setSql(page, 'SET enable_external_access = true');
+    await run(page);
+    assert.ok(await page.locator('[data-testid="error"]').isVisible());
+    await setSql(page, 'INSTALL httpfs; LOAD httpfs');
+    await run(page);
+    assert.ok(await page.locator('[data-testid="error"]').isVisible());
+  });
+
+  test('Cancel stops a runaway query within 2 s, the page stays responsive, and the next query works', async () => {
+    const { page } = p;
+    await setSql(page, 'SELECT count(*) FROM range(1000000000000)');
+    await page.locator('[data-testid="run"]').click();
+    await page.locator('[data-testid="status"][data-state="running"]').waitFor();
+    await page.waitForTimeout(500);
+    const t0 = Date.now();
+    await page.evaluate(() => 1); // the main thread answers while the query runs
+    assert.ok(Date.now() - t0 < 500, 'page responsive during the query');
+    const t1 = Date.now();
+    await page.locator('[data-testid="cancel"]').click();
+    await page.locator('[data-testid="run"]:enabled').waitFor({ timeout: 2000 });
+    assert.ok(Date.now() - t1 < 2000, `control back in ${Date.now() - t1} ms`);
+    assert.ok(await page.locator('[data-testid="cancel"]').isDisabled());
+
+    await setSql(page, 'SELECT 6 * 7 AS answer, count(*) AS projects FROM projects');
+    await run(page);
+    const projects = readCsv(join(ROOT, 'public', 'data', 'projects.csv')).length;
+    assert.deepEqual(await resultRows(page), [['42', String(projects)]]);
+    assert.equal(await page.locator('[data-testid="error"]').isVisible(), false);
+  });
+
+  test('the SQL is in the URL; "edit this query" fills the editor without running it', async () => {
+    const { page } = p;
+    await setSql(page, 'SELECT 1 AS one');
+    await page.waitForFunction(() => location.hash === '#sql=SELECT%201%20AS%20one');
+    const link = page.locator('details.drill-city[data-doc-id="jiaozuo-2024-budget"] .sql-block a.edit-sql').first();
+    await page.locator('details.drill-city[data-doc-id="jiaozuo-2024-budget"] > summary').click();
+    const before = await page.locator('[data-testid="results"]').innerHTML();
+    await link.click();
+    assert.match(await editorText(page), /doc_id = 'jiaozuo-2024-budget'/);
+    assert.equal(await page.locator('[data-testid="results"]').innerHTML(), before, 'nothing ran');
+    await run(page);
+    assert.ok((await resultRows(page)).length > 0);
+  });
+
+  test('a shared link fills the editor and waits for Run', async () => {
+    const shared = await openPage(browser, server.origin, { width: 1280, height: 900 });
+    const seen = await noDialogs(shared.page);
+    try {
+      const { page } = shared;
+      await page.goto(`${server.origin}/explore/${sqlHash(XSS_SQL)}`, { waitUntil: 'load' });
+      await page.locator('[data-testid="run"]:enabled').waitFor();
+      assert.equal(await editorText(page), XSS_SQL);
+      await page.waitForTimeout(1500);
+      assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'idle');
+      assert.equal(await page.locator('[data-testid="results"]').innerHTML(), '');
+      assert.deepEqual(shared.requests.filter((u) => u.endsWith('.wasm')), [], 'the engine is not even downloaded');
+      await run(page);
+      assert.deepEqual(await resultRows(page), [['<img src=x onerror=alert(1)>']]);
+      assert.equal(await page.locator('img[src="x"]').count(), 0);
+      assert.deepEqual(seen, []);
+      assert.deepEqual(shared.foreignRequests(), []);
+      assert.deepEqual(withoutInterceptionNoise(shared.errors, server.origin), []);
+    } finally {
+      await shared.close();
+    }
+  });
+
+  test('the Content-Security-Policy is enforced: an injected inline script does not run', async () => {
+    const other = await openPage(browser, server.origin, { width: 1280, height: 900 });
+    try {
+      await other.page.goto(`${server.origin}/explore/`, { waitUntil: 'load' });
+      const ran = await other.page.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.__inline = 1';
+        document.head.append(s);
+        return (window as unknown as { __inline?: number }).__inline ?? null;
+      });
+      assert.equal(ran, null);
+      assert.ok(other.errors.some((e) => /Content Security Policy/.test(e)), 'the violation is reported');
+    } finally {
+      await other.close();
+    }
+  });
+
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 800 }]) {
+    test(`at ${viewport.width} px, with results and the drill-down open: no sideways scrolling${viewport.width < 400 ? ', axe clean' : ''}`, async () => {
+      const { page } = p;
+      await page.setViewportSize(viewport);
+      await setSql(page, 'SELECT doc_id, unit_name, total, NULL AS nothing FROM income_by_unit LIMIT 5');
+      await run(page);
+      assert.equal(await page.locator('[data-testid="results"] tbody tr').count(), 5);
+      const city = page.locator('details.drill-city').first();
+      if (!(await city.evaluate((d) => (d as HTMLDetailsElement).open))) await city.locator('> summary').click();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+      // axe takes a while on this long page: once, at phone width.
+      if (viewport.width < 400) assert.deepEqual(await axeUnderCsp(page, server.origin), []);
+      await screenshot(page, `explore-${viewport.width}`);
+    });
+  }
+
+  test('the whole session: no request to another origin, no console errors, no dialogs', () => {
+    assert.deepEqual(p.foreignRequests(), []);
+    assert.ok(p.requests.length > 10, 'requests were recorded');
+    assert.deepEqual(withoutInterceptionNoise(p.errors, server.origin), []);
+    assert.deepEqual(dialogs, []);
+  });
+});

@@ -1,0 +1,107 @@
+// The city pages' helpers (src/lib/city*.ts): the functional tree, plain-Chinese notes and check
+// explanations, and the chart layouts. Runs against public/data (after `npm run data`).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { functionTree } from '../../src/lib/cityFunctions.ts';
+import { checks, facts, presence, summaryRows } from '../../src/lib/cityData.ts';
+import type { CheckRow, Presence } from '../../src/lib/cityData.ts';
+import { absentNote, checkDescription, deptName, explainCheck, listZh, uniqueSources } from '../../src/lib/cityText.ts';
+import { fitText, labeledBars, stackedShares, textOn, textWidth, treemapChart } from '../../src/lib/cityCharts.ts';
+import { readCsv, ROOT } from '../e2e/browser.ts';
+
+const documents = readCsv(join(ROOT, 'public', 'data', 'documents.csv'));
+const has = (id: string) => documents.some((d) => d['doc_id'] === id);
+
+test('functionTree: every budget document’s 项 add up to its printed expenditure total (within rounding)', async () => {
+  for (const d of documents.filter((x) => x['doc_kind'] === 'budget')) {
+    const tree = await functionTree(d['doc_id']!);
+    assert.ok(tree, `${d['doc_id']}: a tree`);
+    const leaves = tree.classes.flatMap((c) => c.sections.flatMap((s) => s.items));
+    assert.ok(leaves.every((l) => /^\d{3}(\d{2}){0,2}$/.test(l.code)), 'codes are 3, 5 or 7 digits');
+    for (const c of tree.classes) {
+      assert.ok(c.sections.every((s) => s.code.startsWith(c.code)), `${c.code}: sections belong to their class`);
+      assert.ok(Math.abs(c.total - c.sections.reduce((a, s) => a + s.total, 0)) < 0.01, `${c.code}: class = sum of sections`);
+      assert.ok(!/^科目 /.test(c.name), `${d['doc_id']} ${c.code}: the class has a name (${c.name})`);
+    }
+    const summary = (await summaryRows(d['doc_id']!)).find((r) => r.side === 'expenditure' && r.row_kind === 'total');
+    if (summary?.amount) assert.ok(Math.abs(tree.total - summary.amount) <= 0.05 * tree.classes.length + 0.2, `${d['doc_id']}: ${tree.total} vs ${summary.amount}`);
+  }
+});
+
+test('functionTree: 郑州 2024 by 类, names as printed (教育支出 › 职业教育 › 技校教育)', { skip: !has('zhengzhou-2024-budget') }, async () => {
+  const tree = (await functionTree('zhengzhou-2024-budget'))!;
+  assert.equal(tree.tableKind, 'department');
+  const edu = tree.classes.find((c) => c.code === '205')!;
+  assert.equal(edu.short, '教育');
+  assert.equal(edu.sections.find((s) => s.code === '20503')?.name, '职业教育');
+  assert.equal(edu.sections.find((s) => s.code === '20503')?.items[0]?.name, '技校教育');
+  assert.equal(edu.sections.find((s) => s.code === '20503')?.items[0]?.total, 37352.8);
+  assert.equal(tree.classes[0]!.code, '205', 'largest class first');
+});
+
+test('absentNote: plain words for each status; nothing for tables a document is not expected to print', () => {
+  const p = (status: Presence['status']): Presence => ({ standard_key: 'income', standard_zh: '部门收入总体情况表', expected: true, status, title: null, rows: null, source_line: null, source_line_end: null });
+  assert.equal(absentNote(undefined), undefined);
+  assert.match(absentNote(p('missing'))!, /未公开部门收入总体情况表/);
+  assert.match(absentNote(p('empty'))!, /空表/);
+  assert.match(absentNote(p('unread'))!, /尚未读取/);
+});
+
+test('explainCheck: numbers in 万元, rounding vs mismatch, swapped columns noticed, technical notes dropped', () => {
+  const base: CheckRow = { check_id: 'x', check_kind: 'cross_table', table_name: 'projects', description: 'A 列 = B 之和', expected: 17727.7, actual: 6242.8, difference: -11484.9, tolerance: 1.45, status: 'mismatch', source_lines: '334', source_line: 334, source_line_end: null };
+  const other: CheckRow = { ...base, check_id: 'y', expected: 6242.8, actual: 17727.7, difference: 11484.9 };
+  const text = explainCheck(base, [base, other]);
+  assert.match(text, /等号左边为 17,727\.7 万元，右边为 6,242\.8 万元，相差 11,484\.9 万元，不能用四舍五入解释/);
+  assert.match(text, /印反/);
+  assert.doesNotMatch(explainCheck(base, [base]), /印反/);
+  assert.match(explainCheck({ ...base, status: 'rounding', expected: 190.2, actual: 190.3, difference: 0.1, check_kind: 'row_sum' }, []), /原文印的合计为 190\.2 万元，各项相加为 190\.3 万元，相差 0\.1 万元，在四舍五入/);
+  const amb: CheckRow = { ...base, check_id: 'd:ambiguous:three_public:1553', expected: null, actual: null, difference: null, description: '“三公”经费表第 1553 行：请核对原文（2 placements fit the sums; vehicle purchase vs operation decided by preference (operation))' };
+  assert.equal(checkDescription(amb), '“三公”经费表第 1553 行：请核对原文');
+  assert.match(explainCheck(amb, [amb]), /不是原文算错/);
+});
+
+test('the real checks of every document can be explained without leftovers', async () => {
+  for (const d of documents) {
+    const all = await checks(d['doc_id']!);
+    for (const c of all.filter((x) => x.status !== 'ok')) {
+      const text = explainCheck(c, all);
+      assert.doesNotMatch(text, /NaN|undefined|null|[A-Za-z]{4,}/, `${c.check_id}: ${text}`);
+    }
+  }
+});
+
+test('presence and facts load for every document', async () => {
+  for (const d of documents) {
+    const p = await presence(d['doc_id']!);
+    assert.ok(p.length > 0, `${d['doc_id']}: table_presence rows`);
+    assert.ok(p.every((x) => ['present', 'empty', 'missing', 'unread'].includes(x.status)));
+    const f = await facts(d['doc_id']!);
+    for (const fact of f.values()) assert.ok(Number.isFinite(fact.value) && fact.source_line > 0);
+  }
+});
+
+test('words: lists, department names, unique sources', () => {
+  assert.equal(listZh(['甲']), '甲');
+  assert.equal(listZh(['甲', '乙', '丙']), '甲、乙和丙');
+  assert.equal(deptName('郑州', '人力资源和社会保障局', ['2024年郑州市人力资源和社会保障局部门预算公开']), '郑州市人力资源和社会保障局');
+  assert.equal(deptName('某县', '人力资源和社会保障局', ['某县人力资源和社会保障局预算']), '某县人力资源和社会保障局');
+  assert.deepEqual(uniqueSources('d', [{ line: 9 }, { line: 3, lineEnd: 5 }, { line: 9, lineEnd: 9 }]), [{ docId: 'd', line: 3, lineEnd: 5 }, { docId: 'd', line: 9, lineEnd: null }]);
+});
+
+test('chart layouts: labels fit, text contrasts with its fill, SVGs carry their accessible name and no ARIA on <g>', () => {
+  assert.ok(textWidth('社会保障') > textWidth('abcd'));
+  const cut = fitText('对机关事业单位基本养老保险基金的补助', 100);
+  assert.ok(cut.endsWith('…') && textWidth(cut) <= 100);
+  assert.equal(textOn('#1f5f8b'), '#ffffff');
+  assert.equal(textOn('#d9822b'), '#1a1a1a');
+  const bars = labeledBars([{ label: '教育', value: 3, valueText: '3 万元' }, { label: '社保', value: 1, valueText: '1 万元' }], '两类支出');
+  const split = stackedShares([{ label: '合计', segments: [{ label: '基本', value: 1, share: 0.5, fill: '#1f5f8b' }, { label: '项目', value: 1, share: 0.5, fill: '#d9822b' }] }], '基本与项目');
+  const tree = treemapChart([{ name: '技校教育', value: 5, group: '教育', fill: '#1f5f8b', valueText: '5 万元' }, { name: '行政运行', value: 2, group: '社保', fill: '#d9822b', valueText: '2 万元' }], '层级', [{ label: '教育', fill: '#1f5f8b' }, { label: '社保', fill: '#d9822b' }]);
+  for (const [svg, name] of [[bars, '两类支出'], [split, '基本与项目'], [tree, '层级']] as const) {
+    assert.match(svg, new RegExp(`^<svg role="img" aria-label="${name}"`));
+    assert.doesNotMatch(svg, /<g\b[^>]*aria-label=/);
+    assert.doesNotMatch(svg, /NaN/);
+  }
+  assert.match(tree, /技校教育/);
+});
