@@ -15,6 +15,7 @@
 // - header rows printed again after a page break (as the tab layout repeats them).
 import { standardOf } from '../scripts/pipeline/standards.ts';
 import { isAmount } from '../scripts/pipeline/text.ts';
+import { assignRoles, ROLE_COL } from '../scripts/pipeline/tables/deptPerformance.ts';
 
 export interface ReflowOptions {
   /** Seed of the deterministic choices (wrap widths, page lengths, where labels are cut). */
@@ -61,6 +62,74 @@ function titleOf(text: string): string | undefined {
   return standardOf(t)?.key;
 }
 
+/** Print width as the 洛阳 PDF measures it: ASCII ½, other characters 1, spaces nothing. */
+function vwidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /\s/.test(ch) ? 0 : /[\x21-\x7e]/.test(ch) ? 0.5 : 1;
+  return w;
+}
+
+const ALNUM = /[A-Za-z0-9.,%]/;
+
+/** Wrap at print width `width`, never inside a run of Latin letters or digits (a run wider than the cell overflows). */
+function wrapAt(s: string, width: number): string[] {
+  const chars = [...s.trim()];
+  const out: string[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    let end = i; let w = 0;
+    while (end < chars.length && (end === i || w + vwidth(chars[end]!) <= width)) w += vwidth(chars[end++]!);
+    let cut = end;
+    while (cut < chars.length && cut > i && ALNUM.test(chars[cut]!) && ALNUM.test(chars[cut - 1]!)) cut--;
+    if (cut === i) while (end < chars.length && ALNUM.test(chars[end]!)) end++;
+    else end = cut;
+    const part = chars.slice(i, end).join('').trim();
+    if (part) out.push(part);
+    i = end;
+  }
+  return out;
+}
+
+const DEPT_NAME = /^部门(（单位）|\(单位\))?名称/;
+const RULE = /^[-—–]*$/;
+
+/**
+ * The cells of a tab line with a code in the first column joined back with the wrapped text
+ * the tab conversion printed on later lines of the 项目绩效目标表 (the reflowed conversion prints a
+ * cell whole): a name continued in the name column, lone cells (runs of odd length) continuing
+ * the nearest cell of the last line with indicators. Returns the lines without those fragments.
+ */
+function joinProjectFragments(rows: string[]): string[] {
+  const out: string[][] = [];
+  let lastCode = -1; let lastPairs = -1;
+  for (const raw of rows) {
+    if (!raw.includes('\t')) { out.push([raw]); continue; }
+    const cells = raw.split('\t');
+    const c0 = cells[0]!.trim();
+    if (/^\d[\d ]*$/.test(c0)) { out.push(cells); lastCode = lastPairs = out.length - 1; continue; }
+    if (c0 !== '' || lastCode < 0) { out.push(cells); continue; }
+    if ((cells[1] ?? '').trim() !== '') {
+      out[lastCode]![1] = `${out[lastCode]![1]!.trim()}${cells[1]!.trim()}`;
+      cells[1] = '';
+    }
+    const filled = cells.map((c, i) => (i >= 2 && c.trim() !== '' ? i : -1)).filter((i) => i >= 0);
+    const runs: number[][] = [];
+    for (const i of filled) (runs.at(-1)?.at(-1) === i - 1 ? runs.at(-1)!.push(i) : runs.push([i]));
+    if (runs.some((r) => r.length % 2 === 1) && lastPairs >= 0) {
+      const above = out[lastPairs]!;
+      for (const i of filled) {
+        const near = above.map((c, j) => (j >= 2 && c.trim() !== '' && !/^[\d.,]+$/.test(c.trim()) ? j : -1)).filter((j) => j >= 0)
+          .sort((a, b) => Math.abs(a - i) - Math.abs(b - i))[0];
+        if (near === undefined) continue;
+        above[near] = `${above[near]!.trim()}${cells[i]!.trim()}`;
+        cells[i] = '';
+      }
+    }
+    if (cells.some((c) => c.trim() !== '')) { out.push(cells); if (filled.length) lastPairs = out.length - 1; }
+  }
+  return out.map((c) => c.join('\t'));
+}
+
 export function reflow(lines: string[], opts: ReflowOptions = {}): string[] {
   const rand = rng(opts.seed ?? 1);
   const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
@@ -85,6 +154,85 @@ export function reflow(lines: string[], opts: ReflowOptions = {}): string[] {
   let widths = { name: 10, unit: 6, label: 12, head: 4 };
   /** Characters of a vertical label still to print after a page break. */
   let labelRest: string[] = [];
+  // The performance tables draw from a generator of their own: the other tables' draws stay as they were.
+  const perfRand = rng((opts.seed ?? 1) * 7919 + 1);
+  const perfBetween = (lo: number, hi: number) => lo + Math.floor(perfRand() * (hi - lo + 1));
+  let perf = perfWidths(perfBetween);
+  /** Block of the 整体绩效目标表 being printed (the columns mean something else in each). */
+  let block: 'head' | 'tasks' | 'budget' | 'grid' = 'head';
+  let hasNote = false;
+  /** Column of 成本指标's 三级指标 in the 项目绩效目标表 header. */
+  let base = 6;
+  /** A blank line of the tab layout inside the 项目绩效目标表: its page break, kept. */
+  let breakAhead = false;
+
+  /** A row's cells in order: cells that fit their column share a line, a wider one is wrapped on lines of its own. */
+  const fitCells = (cells: Array<{ text: string; width: number }>) => {
+    let line: string[] = [];
+    const flush = () => { if (line.length) put(line.join(' ')); line = []; };
+    for (const c of cells) {
+      if (vwidth(c.text) <= c.width) { line.push(c.text); continue; }
+      flush();
+      for (const part of wrapAt(c.text, c.width)) put(part);
+    }
+    flush();
+  };
+  const filledOf = (cells: string[]) => cells.map((c, col) => ({ col, text: c.replace(/\s+/g, ' ').trim() })).filter((c) => c.text !== '');
+
+  // 部门（单位）整体绩效目标表 (洛阳 :4754–:4967): the first column's label on lines of its own
+  // (`年度主要任`/`务`, `投入管理`/`指标`), the other cells by the fit rule, each column at its width.
+  const deptRow = (tabCells: string[]) => {
+    const t = tabCells.map((c) => c.replace(/\s+/g, ''));
+    if (t.every((c) => RULE.test(c))) return; // the tab conversion's rule line, not printed text
+    const filled = filledOf(tabCells);
+    if (DEPT_NAME.test(t[0]!)) { put(filled.map((c) => c.text).join(' ')); return; }
+    if (t.slice(0, 2).includes('年度主要任务') || (block === 'head' && t.includes('任务名称'))) block = 'tasks';
+    else if (t[0] === '预算情况') block = 'budget';
+    else if (t[0] === '一级指标' && t.includes('三级指标')) { block = 'grid'; hasNote = t.includes('指标说明'); put(filled.map((c) => c.text).join(' ')); return; }
+    const widths = perf.dept[block];
+    // Each cell at the width of the column it belongs to: in the indicator grid the column the tab
+    // reader puts it in (the tab conversion shifted cells, the PDF did not), in the task list by
+    // order (name, content).
+    let columns = filled.map((c) => c.col);
+    if (block === 'grid') {
+      const placed = assignRoles(filled, hasNote) ?? [];
+      columns = filled.map((c, i) => (placed[i] ? ROLE_COL[placed[i]!.role] : c.col));
+    } else if (block === 'tasks') {
+      let k = 0;
+      columns = filled.map((c) => (c.col === 0 && /^(年度主要)?任务$/.test(c.text.replace(/\s+/g, '')) ? 0 : ++k));
+    }
+    const cells = filled.map((c, i) => ({ text: c.text, col: columns[i]! }));
+    const first = cells[0]?.col === 0 ? cells.shift()! : null;
+    if (first) for (const part of wrapAt(first.text, widths[0]!)) put(part);
+    // Task names and contents each on lines of their own (:4775–:4783).
+    if (block === 'tasks' && cells.every((c) => c.col > 0 && !/任务名称/.test(c.text))) {
+      for (const c of cells) for (const part of wrapAt(c.text, widths[Math.min(c.col, widths.length - 1)]!)) put(part);
+      return;
+    }
+    fitCells(cells.map((c) => ({ text: c.text, width: isAmount(c.text) ? Infinity : widths[Math.min(c.col, widths.length - 1)]! })));
+  };
+
+  // 项目绩效目标表 (洛阳 :4970–): code (with the name when it fits), the name wrapped, the amounts
+  // on one line, then the indicator cells, each column wrapped at its own width.
+  const projectRow = (cells: string[]) => {
+    const c0 = cells[0]!.trim();
+    const cellWidth = (col: number) => {
+      const d = col - base;
+      return d < 0 ? perf.ind[0]! : d % 2 === 0 ? perf.ind[Math.min(3, d / 2)]! : perf.val[Math.min(3, (d - 1) / 2)]!;
+    };
+    let start = 2;
+    if (/^\d[\d ]*$/.test(c0)) {
+      const name = (cells[1] ?? '').trim();
+      const project = c0.replace(/\s+/g, '').length >= 15;
+      const nameWidth = project ? perf.projectName : perf.unitName;
+      if (name !== '' && vwidth(name) <= nameWidth) put(`${c0} ${name}`);
+      else { put(c0); if (name) for (const part of wrapAt(name, nameWidth)) put(part); }
+      start = 3;
+      while (start <= 5 && start < cells.length && (cells[start]!.trim() === '' || isAmount(cells[start]!.trim()))) start++;
+      put(cells.slice(2, start).map((c) => c.trim()).filter((c) => c !== '').join(' '));
+    }
+    fitCells(filledOf(cells).filter((c) => c.col >= start).map((c) => ({ text: c.text, width: cellWidth(c.col) })));
+  };
 
   const renderRow = (cells: string[]) => {
     const filled = cells.map((c) => c.trim());
@@ -132,7 +280,7 @@ export function reflow(lines: string[], opts: ReflowOptions = {}): string[] {
     put(amounts.join(' '));
   };
 
-  for (const raw of lines) {
+  for (const raw of withProjectFragmentsJoined(lines)) {
     const text = raw.replace(/\s+$/, '');
     const title = titleOf(text);
     if (title) {
@@ -141,10 +289,16 @@ export function reflow(lines: string[], opts: ReflowOptions = {}): string[] {
       inHeader = true;
       rowsLeft = between(opts.rowsPerPage ?? 12, (opts.rowsPerPage ?? 12) + 4);
       widths = { name: between(9, 11), unit: between(6, 7), label: between(10, 12), head: between(3, 5) };
+      if (title === 'dept_performance' || title === 'project_performance') perf = perfWidths(perfBetween);
+      block = 'head';
+      breakAhead = false;
       put(text.trim());
       continue;
     }
-    if (text.trim() === '') continue;
+    if (text.trim() === '') {
+      if (table === 'project_performance' && !inHeader) breakAhead = true;
+      continue;
+    }
     if (!text.includes('\t')) {
       // Prose, notes, 部门名称/单位 lines.
       if (table === null || !/^(部门名称|单位[:：])/.test(text.trim())) {
@@ -155,17 +309,60 @@ export function reflow(lines: string[], opts: ReflowOptions = {}): string[] {
       continue;
     }
     const cells = text.split('\t');
+    if (table === 'dept_performance') {
+      deptRow(cells);
+      if (--rowsLeft <= 0) { pageBreak(); rowsLeft = perfBetween(opts.rowsPerPage ?? 12, (opts.rowsPerPage ?? 12) + 4); }
+      continue;
+    }
     const hasAmounts = cells.some((c) => c.trim() !== '' && isAmount(c.trim()) && /[.,]/.test(c.trim()));
+    if (table === 'project_performance' && inHeader && !/^\d/.test(cells[0]!.trim())) {
+      const k = cells.findIndex((c) => c.replace(/\s+/g, '') === '三级指标');
+      if (k >= 0) base = k;
+    }
     if (inHeader && !hasAmounts) { header.push(cells); renderRow(cells); continue; }
     inHeader = false;
-    renderRow(cells);
+    if (table === 'project_performance' && breakAhead) { breakAhead = false; rowsLeft = 0; pageBreakWithHeader(); }
+    if (table === 'project_performance') projectRow(cells);
+    else renderRow(cells);
     rowsLeft--;
-    if (rowsLeft <= 0 && table !== null) {
-      pageBreak();
-      if (labelRest.length) { for (const ch of labelRest) put(ch); labelRest = []; }
-      for (const h of header) renderRow(h);
-      rowsLeft = between(opts.rowsPerPage ?? 12, (opts.rowsPerPage ?? 12) + 4);
-    }
+    if (rowsLeft <= 0 && table !== null) pageBreakWithHeader();
   }
+  return out;
+
+  function pageBreakWithHeader(): void {
+    pageBreak();
+    if (labelRest.length) { for (const ch of labelRest) put(ch); labelRest = []; }
+    for (const h of header) renderRow(h);
+    rowsLeft = between(opts.rowsPerPage ?? 12, (opts.rowsPerPage ?? 12) + 4);
+  }
+}
+
+/** Column widths of the performance tables, drawn per table (洛阳's are in the comments). */
+function perfWidths(between: (lo: number, hi: number) => number) {
+  const label = between(4, 5); // 年度履职目/标 :4759, 投入管理/指标 :4809
+  const dept = {
+    head: [label, between(70, 76)], // :4763
+    tasks: [label, between(13, 16), between(50, 58)], // :4775 (15), :4781
+    budget: [label, between(5, 6), between(8, 10)], // 1、资金来/源： :4789, （2）财政专户管理/资金 :4794
+    grid: [label, label, between(8, 10), between(5, 6), between(46, 54), between(46, 54)], // :4816, :4818
+  };
+  // 三级指标 of 成本/产出/效益/满意度 at 2/5/3/4 (:5077, :5109, :5088, :5109): each column its own width
+  const ind = [2, 3, 4, 5];
+  for (let i = ind.length - 1; i > 0; i--) { const j = between(0, i); [ind[i], ind[j]] = [ind[j]!, ind[i]!]; }
+  const val = [between(4, 6), between(4, 6), between(3, 5), between(4, 5)];
+  return { dept, ind, val, projectName: between(4, 10), unitName: between(4, 6) };
+}
+
+/** The lines with the 项目绩效目标表's wrapped fragments joined to their cells (joinProjectFragments). */
+function withProjectFragmentsJoined(lines: string[]): string[] {
+  const out: string[] = [];
+  let rows: string[] | null = null;
+  const end = () => { if (rows) out.push(...joinProjectFragments(rows)); rows = null; };
+  for (const l of lines) {
+    const title = titleOf(l.replace(/\s+$/, ''));
+    if (title) { end(); if (title === 'project_performance') { out.push(l); rows = []; continue; } }
+    if (rows) (rows as string[]).push(l); else out.push(l);
+  }
+  end();
   return out;
 }

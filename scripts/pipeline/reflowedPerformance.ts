@@ -1,10 +1,11 @@
-// Layout recovery for the reflowed layout (洛阳 2024), the two performance tables:
+// Layout recovery for the reflowed layout, the two performance tables:
 //
-// 部门（单位）整体绩效目标表 → dept_indicators, tasks, dept_budget_overview (the columns of
-// tables/deptPerformance.ts). The conversion printed each cell on lines of its own, wrapped at
-// the cell's width; a row's short cells share a line (`年度履职目标相关性 相关`, :4816), a long
-// 指标值说明 follows on lines of its own (:4818–:4822) or on the row's line (:4843). Level names
-// (一级/二级指标) are printed once per group, wrapped (`投入管理`/`指标`, :4809–:4811), and carried down.
+// 部门（单位）整体绩效目标表 → dept_indicators, tasks, dept_budget_overview. The conversion printed
+// the first column's label on lines of its own, wrapped narrow (`年度主要任`/`务`, `投入管理`/`指标`,
+// 洛阳 :4769, :4809), a row's cells that fit their column side by side (`年度履职目标相关性 相关`,
+// :4816; with a short 说明, :4843) and a wider cell wrapped on lines of its own (说明 :4818–:4822,
+// task names and contents :4775–:4783). The lines are put back into the tab layout's rows and read
+// by tables/deptPerformance.ts, so both layouts are read by the same rules.
 //
 // 本级部门预算项目绩效目标汇总表 → project_indicators (the columns of tables/projectIndicators.ts).
 // Per project: its code (:5057), its name wrapped at ~4 characters, the 项目分类 label one
@@ -16,8 +17,9 @@
 // Where a page break cuts a project (the new page's first line starts with a space) the cells
 // the break cut continue on the new page in an order the text does not keep: every indicator of
 // that project is marked uncertain and carries its printed lines.
-import type { OutRow } from './types.ts';
-import { joinText, normText, parseAmount, parseTarget } from './text.ts';
+import type { Line, OutRow } from './types.ts';
+import { isAmount, joinText, normText, parseAmount, parseTarget } from './text.ts';
+import { deptPerformance } from './tables/deptPerformance.ts';
 import type { Frag, Note, ReflowedSection } from './reflowed.ts';
 import { CATEGORIES, CATEGORIES_ZH } from './tables/projectIndicators.ts';
 
@@ -40,142 +42,173 @@ function isTarget(t: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 部门（单位）整体绩效目标表
+// 部门（单位）整体绩效目标表: the printed lines are put back into the rows of the tab layout
+// (年度主要任务 | 任务名称 | 主要内容, 预算情况 | label | amount, 一级 | 二级 | 三级 | 指标值 | 说明) and
+// read by the tab layout's module, so both layouts are read by the same rules.
 
-const LEVEL1 = ['投入管理指标', '产出指标', '效益指标', '满意度指标', '成本指标', '履职效能', '管理效率', '运行成本', '服务满意', '可持续性'];
+/** 一级/二级指标 of the 2023/2024 form and the 2020 申报表: printed once per group, wrapped narrow. */
+const LEVEL_NAMES = ['投入管理指标', '产出指标', '效益指标', '满意度指标', '成本指标', '履职效能', '管理效率', '运行成本', '服务满意', '可持续性',
+  '工作目标管理', '预算和财务管理', '绩效管理', '重点工作任务完成', '履职目标实现', '履职效益', '满意度'];
+const slimOf = (s: string) => normText(s).replace(/\s+/g, '');
 
-/** A short qualitative target (相关, 科学, 合理 …) or a numeric one. */
-function isDeptValue(t: string): boolean {
-  if (isTarget(t)) return true;
-  return /^[\u4e00-\u9fff]{1,4}$/.test(t) && !LEVEL1.includes(t) && t.length <= 2;
+/** A short qualitative target (相关, 总体稳定) — never a level name. */
+const isQualitative = (t: string) => /^[\u4e00-\u9fff]{1,4}$/.test(t) && !LEVEL_NAMES.some((l) => l.startsWith(t));
+
+/** A wrapped cell of the printed lines. */
+interface Wrapped { lines: Frag[]; text: string; open: boolean }
+
+const cellOf = (f: Frag, text = f.text, open = true): Wrapped => ({ lines: [f], text, open });
+
+/**
+ * Does line `f` continue cell `c`, wrapped? Only a cell whose last line is as wide as its first
+ * can go on, with a line no wider; a target, a level name or the end of a finished name
+ * (…率, …性, …度) does not.
+ */
+function continues(c: Wrapped | undefined, f: Frag): boolean {
+  if (!c || !c.open || /\s/.test(f.text) || isTarget(f.text) || LEVEL_NAMES.includes(slimOf(f.text)) || LEVEL_NAMES.includes(slimOf(c.text))) return false;
+  const first = vlen(c.lines[0]!.text); const last = vlen(c.lines.at(-1)!.text);
+  if (last < first - 0.5 || vlen(f.text) > first + 0.5) return false;
+  return !(isQualitative(f.text) && /[率性度]$/.test(c.text));
 }
 
-export function readDeptPerformance(section: ReflowedSection): PerformanceRead {
-  const indicators: OutRow[] = [];
-  const tasks: OutRow[] = [];
-  const overview: OutRow[] = [];
-  const repairs: Note[] = [];
-  let state: 'head' | 'tasks' | 'budget' | 'indicators' = 'head';
-  const taskLines: Frag[] = [];
-  const budget: Array<{ parts: string[]; lines: number[] }> = [];
-  // Indicators
-  let pending: Frag[] = [];
-  let level1: string | null = null;
-  let level2: string | null = null;
-  let cur: OutRow | null = null;
-  let desc: string[] = [];
-  let descFull = false;
-  const flush = () => {
-    if (cur && desc.length) cur.description = joinText([cur.description as string | null, ...desc]);
-    desc = [];
-  };
-  const emit = (first: number, line: number, labels: Frag[], inline2: string | null, l3: string, value: string, d: string | null) => {
-    flush();
-    const joined = joinText(labels.map((f) => f.text));
-    if (joined !== '') {
-      const l1 = LEVEL1.find((x) => joined.startsWith(x));
-      if (l1) {
-        if (l1 !== level1) level2 = null;
-        level1 = l1;
-        if (joined.length > l1.length) level2 = joined.slice(l1.length);
-      } else level2 = joined;
-      if (labels.length > 1) repairs.push({ table: 'dept_indicators', line: labels[0]!.n, what: `level names rejoined from ${labels.length} lines (${joined})` });
-    }
-    if (inline2) level2 = inline2;
-    const t = parseTarget(value);
-    cur = {
-      source_line: first, source_line_end: line > first ? line : null,
-      level1, level2, level3: l3, target_text: value, comparator: t.comparator, target_value: t.value, target_unit: t.unit,
-      description: d, note: null,
-    };
-    indicators.push(cur);
-    descFull = d !== null && vlen(d) >= 40;
-  };
-  for (const f of section.frags) {
-    const text = normText(f.text);
-    const slim = text.replace(/\s+/g, '');
-    if (state === 'head') {
-      if (/^年度主要任/.test(slim)) state = 'tasks';
-      continue;
-    }
-    if (state === 'tasks') {
-      if (slim === '务' || /^任务名称/.test(slim)) continue;
-      if (slim === '预算情况') { state = 'budget'; continue; }
-      taskLines.push(f);
-      continue;
-    }
-    if (state === 'budget') {
-      if (/^一级指标/.test(slim) && slim.includes('三级指标')) { state = 'indicators'; continue; }
-      if (/^(部门预算总额|\d+、|[（(]\d+[)）])/.test(slim) || budget.length === 0) budget.push({ parts: [f.text], lines: [f.n] });
-      else { budget.at(-1)!.parts.push(f.text); budget.at(-1)!.lines.push(f.n); }
-      continue;
-    }
-    // Indicators.
-    const tokens = f.text.trim().split(/\s+/);
-    const vi = tokens.findIndex((t, i) => i >= 1 && isDeptValue(t));
-    const pairLine = vi >= 1 && vlen(tokens[vi - 1]!) <= 20 && !/[。；]/.test(tokens[vi - 1]!);
-    if (cur && !pairLine && ((descFull && (vlen(text) >= 10 || /[。；，、）)]/.test(text))) || (pending.length === 0 && (vlen(text) >= 20 || /[。；=]/.test(text))))) {
-      desc.push(text);
-      descFull = vlen(text) >= 40;
-      (cur as OutRow).source_line_end = f.n;
-      continue;
-    }
-    descFull = false;
-    if (pairLine) {
-      const first = pending[0]?.n ?? f.n;
-      emit(first, f.n, pending, vi >= 2 ? joinText(tokens.slice(0, vi - 1)) : null, normText(tokens[vi - 1]!), normText(tokens[vi]!),
-        tokens.length > vi + 1 ? normText(tokens.slice(vi + 1).join(' ')) : null);
-      pending = [];
-    } else if (tokens.length === 1 && isTarget(slim) && pending.length > 0) {
-      // A value on a line of its own: the indicator is the wrapped text just above (its first
-      // line the last one wider than a level name), the lines before it are level names.
-      let k = pending.length - 1;
-      while (k > 0 && vlen(pending[k]!.text) < 6) k--;
-      const l3 = joinText(pending.slice(k).map((p) => p.text));
-      if (pending.length - k > 1) repairs.push({ table: 'dept_indicators', line: pending[k]!.n, what: `indicator name rejoined from ${pending.length - k} lines (${l3})` });
-      emit(pending[0]!.n, f.n, pending.slice(0, k), null, l3, slim, null);
-      pending = [];
-    } else {
-      flush();
-      pending.push(f);
-    }
-  }
-  flush();
-  // Tasks: cells by wrap width (a cell's lines are as wide as its first, the last shorter), then
-  // (name, content) pairs.
-  const cells: Array<{ lines: Frag[]; width: number }> = [];
-  for (const f of taskLines) {
+function extend(c: Wrapped, f: Frag): void {
+  c.lines.push(f);
+  c.text = joinText([c.text, f.text]);
+}
+
+/** Tokens of a line, a bare number kept with the words around it (`重点工作 1 计划完成率`). */
+function tokensOf(text: string): string[] {
+  const out: string[] = [];
+  const toks = text.trim().split(/\s+/);
+  toks.forEach((t, i) => {
+    if (out.length > 0 && (/^\d+$/.test(t) && i < toks.length - 1 || /^\d+$/.test(toks[i - 1]!) && out.at(-1)!.endsWith(` ${toks[i - 1]}`))) out[out.length - 1] += ` ${t}`;
+    else out.push(t);
+  });
+  return out;
+}
+
+/** Index of the target among a line's tokens (after a name, or first when a name is pending), or -1; a number before a word. */
+function valueIndex(tokens: string[], namePending: boolean): number {
+  const can = (i: number) => i > 0 || namePending;
+  const numeric = tokens.findIndex((t, i) => can(i) && isTarget(t));
+  return numeric >= 0 ? numeric : tokens.findIndex((t, i) => can(i) && isQualitative(t));
+}
+
+/**
+ * Task lines cut into (name, content) cells, each wrapped on lines of its own: a name goes on
+ * while its lines are as wide as its first, a content while its lines are as wide as the widest
+ * line of the list (the contents' column is the wide one).
+ */
+function taskCells(lines: Frag[]): Wrapped[] {
+  const cells: Wrapped[] = [];
+  const wide = Math.max(0, ...lines.map((f) => vlen(f.text)));
+  // The contents' column wraps when two of its lines are full, or the list ends on the widest one's
+  // continuation (洛阳 :4781–:4783); one widest line alone is just the longest content (焦作).
+  const full = (f: Frag) => vlen(f.text) >= wide - 1.5;
+  const wraps = lines.filter(full).length >= 2 || (lines.length >= 2 && full(lines.at(-2)!));
+  lines.forEach((f, i) => {
     const c = cells.at(-1);
     const w = vlen(f.text);
-    if (c && vlen(c.lines.at(-1)!.text) >= c.width - 1 && w <= c.width + 1) c.lines.push(f);
-    else cells.push({ lines: [f], width: w });
+    const last = c ? vlen(c.lines.at(-1)!.text) : 0;
+    const isName = cells.length % 2 === 1;
+    // A full line that ends a sentence ends the content unless the next line is full too.
+    const sentenceEnds = c !== undefined && /[。；;]$/.test(c.text) && !full(f) && i < lines.length - 1;
+    const goesOn = c && (isName ? last >= vlen(c.lines[0]!.text) - 1.5 && w <= vlen(c.lines[0]!.text) + 1
+      : wraps && full(c.lines.at(-1)!) && !sentenceEnds);
+    if (goesOn) extend(c, f);
+    else cells.push(cellOf(f, normText(f.text)));
+  });
+  return cells;
+}
+
+interface GridRow { cells: Wrapped[]; value: number }
+
+/** The indicator grid cut into rows: level and indicator names, the target, the 说明 after it. */
+function gridRows(lines: Frag[]): GridRow[] {
+  const rows: GridRow[] = [];
+  let cells: Wrapped[] = [];
+  let done: GridRow | null = null;
+  let desc: Wrapped | null = null;
+  for (const f of lines) {
+    const tokens = tokensOf(f.text).map(normText);
+    if (done) {
+      // 说明 on lines of their own, wrapped wide, after the target's line.
+      const startsDesc = !desc && vlen(f.text) >= 16 && valueIndex(tokens, false) < 0;
+      if (startsDesc) { desc = cellOf(f, normText(f.text)); done.cells.push(desc); continue; }
+      if (desc && vlen(desc.lines.at(-1)!.text) >= vlen(desc.lines[0]!.text) - 1.5 && valueIndex(tokens, false) < 0
+        && !LEVEL_NAMES.some((l) => l.startsWith(slimOf(f.text)))) { extend(desc, f); continue; }
+      rows.push(done); done = null; desc = null;
+    }
+    if (tokens.length === 1 && continues(cells.at(-1), f)) { extend(cells.at(-1)!, f); continue; }
+    const vi = valueIndex(tokens, cells.length > 0);
+    if (vi < 0) {
+      // Level names (or an indicator) on a line: one cell, or several short cells side by side.
+      for (const t of tokens) cells.push(cellOf(f, t, tokens.length === 1));
+      continue;
+    }
+    for (const t of tokens.slice(0, vi)) cells.push(cellOf(f, t, false));
+    const value = cells.length;
+    cells.push(cellOf(f, tokens[vi]!, false));
+    if (vi + 1 < tokens.length) cells.push(cellOf(f, tokens.slice(vi + 1).join(' '), false));
+    done = { cells, value };
+    if (vi + 1 < tokens.length) { rows.push(done); done = null; }
+    cells = [];
   }
-  for (let i = 0; i < cells.length; i += 2) {
-    const name = cells[i]!; const content = cells[i + 1];
-    const last = (content ?? name).lines.at(-1)!.n;
-    tasks.push({
-      source_line: name.lines[0]!.n, source_line_end: last > name.lines[0]!.n ? last : null, task_no: null,
-      task_name: joinText(name.lines.map((l) => l.text)), description: content ? joinText(content.lines.map((l) => l.text)) : null,
-      amount_total: null, amount_fiscal: null,
+  if (done) rows.push(done);
+  return rows;
+}
+
+export function readDeptPerformance(section: ReflowedSection, file = 'reflowed text'): PerformanceRead {
+  const frags = section.frags;
+  const at = (re: RegExp, from = 0) => { const k = frags.findIndex((f, i) => i >= from && re.test(slimOf(f.text))); return k < 0 ? frags.length : k; };
+  const taskHead = at(/^任务名称/);
+  const budgetHead = at(/^预算情况/, taskHead);
+  const gridHead = at(/^一级指标.*三级指标/, taskHead);
+  const rows: Line[] = [];
+  const spans = new Map<number, number>();
+  const row = (cells: Wrapped[], before: string[] = [], texts = cells.map((c) => c.text)) => {
+    const lines = cells.flatMap((c) => c.lines.map((l) => l.n));
+    const n = Math.min(...lines); const last = Math.max(...lines);
+    if (last > n) spans.set(n, last);
+    rows.push({ n, cells: [...before, ...texts] });
+  };
+  if (taskHead < frags.length) {
+    rows.push({ n: frags[taskHead]!.n, cells: ['年度主要任务', '任务名称', '主要内容'] });
+    const tasks = taskCells(frags.slice(taskHead + 1, Math.min(budgetHead, gridHead)));
+    for (let i = 0; i < tasks.length; i += 2) row(tasks.slice(i, i + 2), ['']);
+  }
+  if (budgetHead < gridHead) {
+    // An entry starts with its numbering (1、, （2）) or 部门预算总额; wrapped labels and the amount follow.
+    const entries: Wrapped[] = [];
+    for (const f of frags.slice(budgetHead + 1, gridHead)) {
+      // A group label (1、资金来源：) shares its row with the group's first item, as in the tab layout.
+      const afterGroup = /(资金来源|资金结构)[:：]?$/.test(slimOf(entries.at(-1)?.text ?? ''));
+      if (entries.length === 0 || (!afterGroup && /^(部门预算总额|\d+、|[（(]\d+[)）])/.test(slimOf(f.text)))) entries.push(cellOf(f, f.text));
+      else { entries.at(-1)!.lines.push(f); entries.at(-1)!.text += ` ${f.text}`; }
+    }
+    entries.forEach((e, i) => {
+      const tokens = e.text.trim().split(/\s+/);
+      const amount = tokens.length > 1 && isAmount(tokens.at(-1)!) ? tokens.pop()! : '';
+      row([{ ...e, text: joinText(tokens) }], [i === 0 ? '预算情况' : '']);
+      rows.at(-1)!.cells.push(amount);
     });
-    if (name.lines.length > 1) repairs.push({ table: 'tasks', line: name.lines[0]!.n, what: `task name rejoined from ${name.lines.length} lines` });
   }
-  // 预算情况
-  let group: string | null = null;
-  for (const b of budget) {
-    const tokens = b.parts.join(' ').trim().split(/\s+/);
-    const amount = tokens.length > 1 && /^[\d,]+\.\d+$|^\d+$/.test(tokens.at(-1)!) ? tokens.pop()! : null;
-    let label = joinText(tokens);
-    const g = /^(?:\d+\s*[、.．]\s*)?(资金来源|资金结构)\s*[:：]?\s*/.exec(label);
-    if (g) { group = g[1]!; label = label.slice(g[0].length); }
-    if (label === '') continue;
-    let item = label.replace(/^[(（]\s*\d+\s*[)）]\s*/, '').replace(/[(（]\s*万元\s*[)）]/, '').trim();
-    if (/部门预算总额/.test(item)) group = null;
-    if (item === '') item = label;
-    const first = b.lines[0]!; const last = b.lines.at(-1)!;
-    overview.push({ source_line: first, source_line_end: last > first ? last : null, category: group, item, amount: amount ? parseAmount(amount) : null });
+  if (gridHead < frags.length) {
+    const header = slimOf(frags[gridHead]!.text);
+    rows.push({ n: frags[gridHead]!.n, cells: ['一级指标', '二级指标', '三级指标', '指标值', '指标值说明', ...(header.includes('指标说明') ? ['指标说明'] : [])] });
+    // Cells at the columns of an unshifted row: the target under 指标值, the names before it, the 说明 after.
+    for (const g of gridRows(frags.slice(gridHead + 1))) {
+      const texts = g.cells.map((c) => c.text);
+      // More names than name columns: the first ones share the 一级指标 column.
+      for (let extra = g.value - 3; extra > 0; extra--) texts.splice(0, 2, joinText(texts.slice(0, 2)));
+      row(g.cells, new Array<string>(Math.max(0, 3 - g.value)).fill(''), texts);
+    }
   }
-  return { tables: { dept_indicators: indicators, tasks, dept_budget_overview: overview }, repairs };
+  const ctx = { doc: { docId: '', sourceFile: file, sha256: '', lines: [], layout: 'reflowed' as const,
+    meta: { city: '', citySlug: '', department: '', fiscalYear: 0, docKind: 'budget' as const, title: '' } }, repairs: [] };
+  const tables = deptPerformance.parse({ ...section, rows }, ctx);
+  for (const rs of Object.values(tables)) for (const r of rs) r.source_line_end = spans.get(r.source_line as number) ?? null;
+  return { tables, repairs: ctx.repairs };
 }
 
 // ---------------------------------------------------------------------------------------------

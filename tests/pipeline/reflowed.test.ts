@@ -18,6 +18,7 @@ import { threePublic } from '../../scripts/pipeline/tables/threePublic.ts';
 import { incomeByUnit } from '../../scripts/pipeline/tables/incomeByUnit.ts';
 import { expenditureByFunction } from '../../scripts/pipeline/tables/expenditureByFunction.ts';
 import { basicByEconomic } from '../../scripts/pipeline/tables/basicByEconomic.ts';
+import { deptPerformance } from '../../scripts/pipeline/tables/deptPerformance.ts';
 import { findSections } from '../../scripts/pipeline/sections.ts';
 import { sum } from '../../scripts/pipeline/text.ts';
 
@@ -268,6 +269,11 @@ for (const doc of ['zhengzhou-2024-budget', 'jiaozuo-2024-budget', 'zhumadian-20
           // A row the arithmetic could not decide may differ, but it must be marked.
           if (key(r) !== key(got[i]!)) assert.ok(ambiguousLines.has(got[i]!.source_line as number), `${doc} ${table} row ${i}: ${key(r)} ≠ ${key(got[i]!)}`);
         });
+      }
+      // 整体绩效目标表 (read straight into rows): every row as the tab layout gives it.
+      for (const [table, tab] of Object.entries(deptPerformance.parse(sectionOf(doc, 'dept_performance'), contextFor(doc)))) {
+        assert.ok(tab.length > 0, `${doc} ${table}: rows in the tab layout`);
+        assert.deepEqual((read.tables[table] ?? []).map(key), tab.map(key), `${doc} ${table}`);
       }
     });
   }

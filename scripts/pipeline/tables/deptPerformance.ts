@@ -85,8 +85,8 @@ function nameScore(t: string): number {
   return t.length >= 5 ? 1 : 0;
 }
 
-type Role = 'level1' | 'level2' | 'level3' | 'value' | 'description' | 'note';
-const ROLE_COL: Record<Role, number> = { level1: 0, level2: 1, level3: 2, value: 3, description: 4, note: 5 };
+export type Role = 'level1' | 'level2' | 'level3' | 'value' | 'description' | 'note';
+export const ROLE_COL: Record<Role, number> = { level1: 0, level2: 1, level3: 2, value: 3, description: 4, note: 5 };
 const ROLE_ZH: Record<Role, string> = { level1: '一级指标', level2: '二级指标', level3: '三级指标', value: '指标值', description: '说明', note: '指标说明' };
 
 function roleScore(role: Role, t: string, hasNote: boolean): number {
@@ -116,10 +116,10 @@ function roleScore(role: Role, t: string, hasNote: boolean): number {
   }
 }
 
-interface Placed { role: Role; col: number; text: string }
+export interface Placed { role: Role; col: number; text: string }
 
 /** Best order-preserving assignment of the row's non-empty cells to roles (level3 required). */
-function assignRoles(cells: Array<{ col: number; text: string }>, hasNote: boolean): Placed[] | null {
+export function assignRoles(cells: Array<{ col: number; text: string }>, hasNote: boolean): Placed[] | null {
   const roles: Role[] = hasNote
     ? ['level1', 'level2', 'level3', 'value', 'description', 'note']
     : ['level1', 'level2', 'level3', 'value', 'description'];
