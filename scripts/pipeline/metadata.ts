@@ -2,6 +2,7 @@
 // (cover title, 附件 heading, table titles, 部门名称 lines), never from its file name.
 import type { DocMeta } from './types.ts';
 import { InputError } from './types.ts';
+import { detectLayout } from './sections.ts';
 
 /** Henan's 17 prefecture-level cities and 济源 (province-administered), Chinese name → slug. */
 export const CITY_SLUGS: Record<string, string> = {
@@ -58,16 +59,25 @@ interface Found<T> {
   line: number;
 }
 
-/** The title printed on the cover: the first block of adjacent non-empty lines, if it names a disclosure. */
+/**
+ * The title printed on the cover: the first block of adjacent non-empty lines, if it names a
+ * disclosure. The reflowed layout prints a blank line after every line: there the block is the
+ * lines before the cover's date, one blank apart (`2023 年驻马店市…` / `部门预算公开` / `2023 年 2 月`).
+ */
 function coverTitle(lines: string[]): Found<string> | null {
   const start = lines.findIndex((l) => l.trim() !== '');
   if (start < 0) return null;
+  const reflowed = detectLayout(lines) === 'reflowed';
   const parts: string[] = [];
-  let i = start;
-  for (; i < lines.length && lines[i]!.trim() !== '' && parts.length < 4; i++) {
+  for (let i = start; i < lines.length && parts.length < 4; i++) {
+    if (lines[i]!.trim() === '') {
+      if (reflowed && lines[i + 1]?.trim()) continue;
+      break;
+    }
     const t = compact(lines[i]!);
     if (SECTION_LINE.test(t) || lines[i]!.includes('\t')) break;
-    if (!DATE_LINE.test(t)) parts.push(t);
+    if (DATE_LINE.test(t)) { if (reflowed) break; continue; }
+    parts.push(t);
   }
   const title = parts.join('');
   if (!title || title.length > 60 || !/预算|决算|绩效目标/.test(title)) return null;

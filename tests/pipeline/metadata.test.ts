@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readMeta, docIdOf, CITY_SLUGS } from '../../scripts/pipeline/metadata.ts';
 import { InputError } from '../../scripts/pipeline/types.ts';
 import { rawLines } from '../helpers.ts';
+import { reflow } from '../reflow.ts';
 
 function meta(docId: string) {
   return readMeta(rawLines(docId), `${docId}.txt`);
@@ -34,6 +35,15 @@ test('zhumadian-2023-budget: title :3-:4, not the second title at :8', () => {
     docKind: 'budget', title: '2023年驻马店市人力资源和社会保障局部门预算公开',
   });
   assert.equal(docIdOf(m), 'zhumadian-2023-budget');
+});
+
+test('reflowed layout: the cover lines one blank apart, up to the date (the budgets reflowed by tests/reflow.ts)', () => {
+  // zhumadian-2023-budget.txt:3–:4 `2023 年驻马店市人力资源和社会保障局` / `部门预算公开`, reflowed with a
+  // blank after each line, then `2023 年 2 月` and the second title, which is not part of it
+  for (const doc of ['zhumadian-2023-budget', 'zhengzhou-2024-budget', 'jiaozuo-2024-budget']) {
+    const m = readMeta(reflow(rawLines(doc), { seed: 1 }), `${doc}.txt`);
+    assert.deepEqual(m, meta(doc), doc);
+  }
 });
 
 test('zhengzhou-2020-performance: form title :3, (2020 年度) :5, 部门名称 cell :7', () => {

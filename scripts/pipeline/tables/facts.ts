@@ -6,6 +6,7 @@
 // — never by line number — so another disclosure in the same template needs no code change.
 import type { OutRow, TableSchema } from '../types.ts';
 import { normText } from '../text.ts';
+import { detectLayout } from '../sections.ts';
 
 export const factsSchema: TableSchema = {
   name: 'facts',
@@ -171,11 +172,26 @@ function paragraphs(lines: string[]): Para[] {
   const out: Para[] = [];
   let cur: Para | null = null;
   let section = '';
+  // The reflowed layout wraps prose, headings too (`六、…支出预算经济` / `分类情况说明`).
+  const wrapped = detectLayout(lines) === 'reflowed';
+  let headingLine = '';
   for (let i = range[0]; i < range[1]; i++) {
     const t = normLine(lines[i]!);
     if (t === '' || PAGE_NUMBER.test(t)) continue;
+    if (headingLine && !HEADING_START.test(t) && t.length < headingLine.length && !/[，。；,;：:\d]/.test(t) && out.at(-1)!.text.length + t.length <= 60) {
+      // The rest of a wrapped heading: shorter than the line it continues, no figures, no clause.
+      const last = out.at(-1)!;
+      last.starts.push(last.text.length);
+      last.lineOf.push(i + 1);
+      last.text += t;
+      if (TOP_HEADING.test(last.text)) section = last.text;
+      headingLine = '';
+      continue;
+    }
+    headingLine = '';
     const heading = HEADING_START.test(t);
     const standalone = heading && t.length <= 60 && !/[，。；,;]/.test(t) && !/\d\s*万元/.test(t);
+    if (standalone && wrapped) headingLine = t;
     if (standalone && TOP_HEADING.test(t)) section = t;
     if (!cur || heading) {
       cur = { text: '', starts: [], lineOf: [], section };
