@@ -12,10 +12,17 @@
 // - page breaks: three blank lines, the page number, a blank (:928–:932); the first line of the
 //   new page starts with a space (:744, :3198); a vertical label cut by the break ends after the
 //   row, on the new page (:3183–:3200, :4669–:4691);
-// - header rows printed again after a page break (as the tab layout repeats them).
+// - header rows printed again after a page break (as the tab layout repeats them);
+// - in the performance tables each column wrapped at a width of its own, a row's cells that fit
+//   side by side on a line, a wider one on lines of its own (:4816–:4822, :5077–:5086); in the
+//   项目绩效目标表 a cell at the width of the category the tab reader gives it (the tab conversion
+//   shifted cells, the PDF did not) and with the fragments the tab conversion wrapped onto later
+//   lines joined, as the tab reader joins them.
 import { standardOf } from '../scripts/pipeline/standards.ts';
-import { isAmount } from '../scripts/pipeline/text.ts';
+import { isAmount, printWidth } from '../scripts/pipeline/text.ts';
 import { assignRoles, ROLE_COL } from '../scripts/pipeline/tables/deptPerformance.ts';
+import { projectIndicators, CATEGORIES } from '../scripts/pipeline/tables/projectIndicators.ts';
+import { findSections } from '../scripts/pipeline/sections.ts';
 
 export interface ReflowOptions {
   /** Seed of the deterministic choices (wrap widths, page lengths, where labels are cut). */
@@ -62,13 +69,6 @@ function titleOf(text: string): string | undefined {
   return standardOf(t)?.key;
 }
 
-/** Print width as the 洛阳 PDF measures it: ASCII ½, other characters 1, spaces nothing. */
-function vwidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /\s/.test(ch) ? 0 : /[\x21-\x7e]/.test(ch) ? 0.5 : 1;
-  return w;
-}
-
 const ALNUM = /[A-Za-z0-9.,%]/;
 
 /** Wrap at print width `width`, never inside a run of Latin letters or digits (a run wider than the cell overflows). */
@@ -78,7 +78,7 @@ function wrapAt(s: string, width: number): string[] {
   let i = 0;
   while (i < chars.length) {
     let end = i; let w = 0;
-    while (end < chars.length && (end === i || w + vwidth(chars[end]!) <= width)) w += vwidth(chars[end++]!);
+    while (end < chars.length && (end === i || w + printWidth(chars[end]!) <= width)) w += printWidth(chars[end++]!);
     let cut = end;
     while (cut < chars.length && cut > i && ALNUM.test(chars[cut]!) && ALNUM.test(chars[cut - 1]!)) cut--;
     if (cut === i) while (end < chars.length && ALNUM.test(chars[end]!)) end++;
@@ -94,19 +94,21 @@ const DEPT_NAME = /^部门(（单位）|\(单位\))?名称/;
 const RULE = /^[-—–]*$/;
 
 /**
- * The cells of a tab line with a code in the first column joined back with the wrapped text
- * the tab conversion printed on later lines of the 项目绩效目标表 (the reflowed conversion prints a
- * cell whole): a name continued in the name column, lone cells (runs of odd length) continuing
- * the nearest cell of the last line with indicators. Returns the lines without those fragments.
+ * The 项目绩效目标表's lines without the wrapped text the tab conversion printed on later lines
+ * (the reflowed conversion prints a cell whole): a name continued in the name column joins the
+ * name; lone cells (runs of odd length) are left out, as the tab reader joins them to the cells
+ * they continue (`pairReadings`, whose text projectRow prints for those cells).
  */
-function joinProjectFragments(rows: string[]): string[] {
+function joinProjectFragments(rows: Numbered[]): Numbered[] {
   const out: string[][] = [];
-  let lastCode = -1; let lastPairs = -1;
-  for (const raw of rows) {
+  const ns: number[] = [];
+  let lastCode = -1;
+  for (const { text: raw, n } of rows) {
+    ns.push(n);
     if (!raw.includes('\t')) { out.push([raw]); continue; }
     const cells = raw.split('\t');
     const c0 = cells[0]!.trim();
-    if (/^\d[\d ]*$/.test(c0)) { out.push(cells); lastCode = lastPairs = out.length - 1; continue; }
+    if (/^\d[\d ]*$/.test(c0)) { out.push(cells); lastCode = out.length - 1; continue; }
     if (c0 !== '' || lastCode < 0) { out.push(cells); continue; }
     if ((cells[1] ?? '').trim() !== '') {
       out[lastCode]![1] = `${out[lastCode]![1]!.trim()}${cells[1]!.trim()}`;
@@ -115,19 +117,11 @@ function joinProjectFragments(rows: string[]): string[] {
     const filled = cells.map((c, i) => (i >= 2 && c.trim() !== '' ? i : -1)).filter((i) => i >= 0);
     const runs: number[][] = [];
     for (const i of filled) (runs.at(-1)?.at(-1) === i - 1 ? runs.at(-1)!.push(i) : runs.push([i]));
-    if (runs.some((r) => r.length % 2 === 1) && lastPairs >= 0) {
-      const above = out[lastPairs]!;
-      for (const i of filled) {
-        const near = above.map((c, j) => (j >= 2 && c.trim() !== '' && !/^[\d.,]+$/.test(c.trim()) ? j : -1)).filter((j) => j >= 0)
-          .sort((a, b) => Math.abs(a - i) - Math.abs(b - i))[0];
-        if (near === undefined) continue;
-        above[near] = `${above[near]!.trim()}${cells[i]!.trim()}`;
-        cells[i] = '';
-      }
-    }
-    if (cells.some((c) => c.trim() !== '')) { out.push(cells); if (filled.length) lastPairs = out.length - 1; }
+    if (runs.some((r) => r.length % 2 === 1)) for (const i of filled) cells[i] = '';
+    if (cells.some((c) => c.trim() !== '')) out.push(cells);
+    else ns.pop();
   }
-  return out.map((c) => c.join('\t'));
+  return out.map((c, i) => ({ text: c.join('\t'), n: ns[i]! }));
 }
 
 export function reflow(lines: string[], opts: ReflowOptions = {}): string[] {
@@ -171,7 +165,7 @@ export function reflow(lines: string[], opts: ReflowOptions = {}): string[] {
     let line: string[] = [];
     const flush = () => { if (line.length) put(line.join(' ')); line = []; };
     for (const c of cells) {
-      if (vwidth(c.text) <= c.width) { line.push(c.text); continue; }
+      if (printWidth(c.text) <= c.width) { line.push(c.text); continue; }
       flush();
       for (const part of wrapAt(c.text, c.width)) put(part);
     }
@@ -213,10 +207,11 @@ export function reflow(lines: string[], opts: ReflowOptions = {}): string[] {
   };
 
   // 项目绩效目标表 (洛阳 :4970–): code (with the name when it fits), the name wrapped, the amounts
-  // on one line, then the indicator cells, each column wrapped at its own width.
-  const projectRow = (cells: string[]) => {
+  // on one line, then the indicator cells, each at the width of its category's column (`pairs`,
+  // as the tab reader reads them); without them, of the column it is printed in.
+  const projectRow = (cells: string[], pairs: PairReading[] | undefined) => {
     const c0 = cells[0]!.trim();
-    const cellWidth = (col: number) => {
+    const byColumn = (col: number) => {
       const d = col - base;
       return d < 0 ? perf.ind[0]! : d % 2 === 0 ? perf.ind[Math.min(3, d / 2)]! : perf.val[Math.min(3, (d - 1) / 2)]!;
     };
@@ -225,13 +220,20 @@ export function reflow(lines: string[], opts: ReflowOptions = {}): string[] {
       const name = (cells[1] ?? '').trim();
       const project = c0.replace(/\s+/g, '').length >= 15;
       const nameWidth = project ? perf.projectName : perf.unitName;
-      if (name !== '' && vwidth(name) <= nameWidth) put(`${c0} ${name}`);
+      if (name !== '' && printWidth(name) <= nameWidth) put(`${c0} ${name}`);
       else { put(c0); if (name) for (const part of wrapAt(name, nameWidth)) put(part); }
       start = 3;
-      while (start <= 5 && start < cells.length && (cells[start]!.trim() === '' || isAmount(cells[start]!.trim()))) start++;
+      // An amount split by a space (`30079.9 0`, 焦作 :1199) is still an amount.
+      while (start <= 5 && start < cells.length && (cells[start]!.trim() === '' || isAmount(cells[start]!.replace(/\s+/g, '')))) start++;
       put(cells.slice(2, start).map((c) => c.trim()).filter((c) => c !== '').join(' '));
     }
-    fitCells(filledOf(cells).filter((c) => c.col >= start).map((c) => ({ text: c.text, width: cellWidth(c.col) })));
+    const indicatorCells = filledOf(cells).filter((c) => c.col >= start);
+    const paired = pairs !== undefined && pairs.length * 2 === indicatorCells.length;
+    fitCells(indicatorCells.map((c, i) => {
+      const p = paired ? pairs[Math.floor(i / 2)]! : null;
+      if (!p) return { text: c.text, width: byColumn(c.col) };
+      return { text: p.joined ? (i % 2 === 0 ? p.indicator : p.target) : c.text, width: (i % 2 === 0 ? perf.ind : perf.val)[p.cat]! };
+    }));
   };
 
   const renderRow = (cells: string[]) => {
@@ -280,7 +282,8 @@ export function reflow(lines: string[], opts: ReflowOptions = {}): string[] {
     put(amounts.join(' '));
   };
 
-  for (const raw of withProjectFragmentsJoined(lines)) {
+  const readings = pairReadings(lines);
+  for (const { text: raw, n } of withProjectFragmentsJoined(lines)) {
     const text = raw.replace(/\s+$/, '');
     const title = titleOf(text);
     if (title) {
@@ -322,7 +325,7 @@ export function reflow(lines: string[], opts: ReflowOptions = {}): string[] {
     if (inHeader && !hasAmounts) { header.push(cells); renderRow(cells); continue; }
     inHeader = false;
     if (table === 'project_performance' && breakAhead) { breakAhead = false; rowsLeft = 0; pageBreakWithHeader(); }
-    if (table === 'project_performance') projectRow(cells);
+    if (table === 'project_performance') projectRow(cells, readings.get(n));
     else renderRow(cells);
     rowsLeft--;
     if (rowsLeft <= 0 && table !== null) pageBreakWithHeader();
@@ -353,16 +356,43 @@ function perfWidths(between: (lo: number, hi: number) => number) {
   return { dept, ind, val, projectName: between(4, 10), unitName: between(4, 6) };
 }
 
-/** The lines with the 项目绩效目标表's wrapped fragments joined to their cells (joinProjectFragments). */
-function withProjectFragmentsJoined(lines: string[]): string[] {
-  const out: string[] = [];
-  let rows: string[] | null = null;
+interface Numbered { text: string; n: number }
+
+/** The lines (with their 1-based numbers) with the 项目绩效目标表's wrapped fragments joined to their cells (joinProjectFragments). */
+function withProjectFragmentsJoined(lines: string[]): Numbered[] {
+  const out: Numbered[] = [];
+  let rows: Numbered[] | null = null;
   const end = () => { if (rows) out.push(...joinProjectFragments(rows)); rows = null; };
-  for (const l of lines) {
-    const title = titleOf(l.replace(/\s+$/, ''));
-    if (title) { end(); if (title === 'project_performance') { out.push(l); rows = []; continue; } }
-    if (rows) (rows as string[]).push(l); else out.push(l);
-  }
+  lines.forEach((text, i) => {
+    const l = { text, n: i + 1 };
+    const title = titleOf(text.replace(/\s+$/, ''));
+    if (title) { end(); if (title === 'project_performance') { out.push(l); rows = []; return; } }
+    if (rows) rows.push(l); else out.push(l);
+  });
   end();
+  return out;
+}
+
+/** An (indicator, value) pair of a line of the 项目绩效目标表 as the tab reader reads it. */
+interface PairReading { cat: number; indicator: string; target: string; joined: boolean }
+
+/**
+ * Each line's pairs as the tab reader reads them: their category (0–3), since the PDF printed a
+ * cell at the width of its category's column wherever the tab conversion shifted it; and the text
+ * of pairs it joined wrapped fragments to (`joined`).
+ */
+function pairReadings(lines: string[]): Map<number, PairReading[]> {
+  const out = new Map<number, PairReading[]>();
+  const section = findSections(lines).find((s) => s.standard === 'project_performance');
+  if (!section) return out;
+  const ctx = { doc: { docId: '', sourceFile: '', sha256: '', lines, layout: 'tab' as const,
+    meta: { city: '', citySlug: '', department: '', fiscalYear: 0, docKind: 'budget' as const, title: '' } }, repairs: [] };
+  for (const r of projectIndicators.parse(section, ctx).project_indicators ?? []) {
+    const n = r.source_line as number;
+    out.set(n, [...(out.get(n) ?? []), {
+      cat: CATEGORIES.indexOf(r.category as typeof CATEGORIES[number]),
+      indicator: r.indicator as string, target: r.target_text as string, joined: r.source_line_end !== null,
+    }]);
+  }
   return out;
 }

@@ -15,7 +15,8 @@ import { standardOf } from './standards.ts';
 import { decimalsOf, isAmount, joinText, normText, parseAmount, round6 } from './text.ts';
 import { tolerance, type AmountSpec } from './columns.ts';
 import { econTotals, recoverBasic, recoverExpenditure, recoverIncome } from './reflowedTables.ts';
-import { readDeptPerformance, readProjectPerformance } from './reflowedPerformance.ts';
+import { readDeptPerformance } from './reflowedPerformance.ts';
+import { readProjectPerformance } from './reflowedProjectIndicators.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Physical lines → fragments
@@ -694,7 +695,7 @@ export function readReflowed(lines: string[]): ReflowedRead {
   const direct: string[] = [];
   for (const s of sections) {
     if (s.printedEmpty || (s.standard !== 'dept_performance' && s.standard !== 'project_performance')) continue;
-    const r = s.standard === 'dept_performance' ? readDeptPerformance(s) : readProjectPerformance(s);
+    const r = s.standard === 'dept_performance' ? readDeptPerformance(s) : readProjectPerformance(s, lines);
     for (const [name, rows] of Object.entries(r.tables)) (tables[name] ??= []).push(...rows);
     repairs.push(...r.repairs);
     read.push(s.standard);

@@ -75,3 +75,16 @@ export function parseTarget(text: string): { comparator: string | null; value: n
   const unit = m[3]!.trim();
   return { comparator: cmp, value: Number(m[2]!.replace(/,/g, '')), unit: unit === '' ? null : unit };
 }
+
+/** Print width of text as the conversions lay it out: CJK and full-width characters 1, ASCII ½, spaces nothing. */
+export function printWidth(s: string): number {
+  let w = 0;
+  for (const ch of s.replace(/\s+/g, '')) w += /[\x21-\x7e]/.test(ch) ? 0.5 : 1;
+  return w;
+}
+
+/** A target such as `≥95%`, `100%`, `≤450元`, `3 人` (a number with at most a short unit). */
+export function isTarget(t: string): boolean {
+  const p = parseTarget(t);
+  return p.value !== null && (p.unit === null || (p.unit.length <= 5 && !/^[.．、]|[。；;，,：:=]/.test(p.unit)));
+}

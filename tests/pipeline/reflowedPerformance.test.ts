@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rawLines } from '../helpers.ts';
 import { findReflowedSections } from '../../scripts/pipeline/reflowed.ts';
-import { readDeptPerformance, readProjectPerformance } from '../../scripts/pipeline/reflowedPerformance.ts';
+import { readDeptPerformance } from '../../scripts/pipeline/reflowedPerformance.ts';
+import { readProjectPerformance } from '../../scripts/pipeline/reflowedProjectIndicators.ts';
 import type { OutRow } from '../../scripts/pipeline/types.ts';
 
 const lines = rawLines('luoyang-2024-budget');
@@ -106,4 +107,34 @@ test('reflowed project_indicators: a project code split over two lines is rejoin
   assert.equal(new Set(rs.map((x) => x.project_code)).size, 86);
   assert.ok(rs.some((x) => x.project_code === '410300200000000014001' && x.project_amount === 16.64));
   assert.ok(rs.every((x) => /^\d{13}[\dYZ]\d{7}$/.test(x.project_code as string)));
+});
+
+test('reflowed project_indicators (洛阳): a 满意-named indicator in the 效益 column, told by the width it is wrapped at', () => {
+  // :5396 4103002100000Y8030006 社会保障专项工作经费: :5416–:5422 工作/经费 ≤3.76/万元 (成本, wrapped at 2),
+  // :5423 及时有效 及时 (产出), :5425–:5429 群众社/保工作/满意 — wrapped at 3, the 效益 column's width —
+  // then :5431 `满意 群众满意 100%`: its value 满意 and the 满意度 pair; :5433–:5438 two further 产出 rows
+  const rs = proj.filter((x) => x.project_code === '4103002100000Y8030006');
+  assert.deepEqual(rs.map((x) => [x.source_line, x.category, x.indicator, x.target_text, x.pairing]), [
+    [5416, 'cost', '工作经费', '≤3.76万元', 'certain'],
+    [5423, 'output', '及时有效', '及时', 'certain'],
+    [5425, 'benefit', '群众社保工作满意', '满意', 'certain'],
+    [5431, 'satisfaction', '群众满意', '100%', 'certain'],
+    [5433, 'output', '社保工作业务', '100%', 'certain'],
+    [5438, 'output', '工作质量', '100%', 'certain'],
+  ]);
+});
+
+test('reflowed project_indicators: the header printed again after a page break is no indicator', () => {
+  // the header as printed at :4973–:5031, again after a page break inside 410300200000000034106 (:5125),
+  // between its :5176 明显 and :5178 事业单位/工作人员/满意度
+  const header = lines.slice(4972, 5031).map((l, i) => (i === 0 ? ` ${l}` : l));
+  const withHeader = [...lines.slice(0, 5176), '', '', '23', '', ...header, ...lines.slice(5176)];
+  const read = readProjectPerformance(sectionOf(withHeader, 'project_performance'));
+  const rs = read.tables.project_indicators!;
+  assert.equal(new Set(rs.map((x) => x.project_code)).size, 86);
+  const of = (xs: OutRow[]) => xs.filter((x) => x.project_code === '410300200000000034106').map((x) => `${x.indicator}|${x.target_text}`);
+  assert.deepEqual(of(rs), of(proj));
+  assert.ok(rs.filter((x) => x.project_code === '410300200000000034106').every((x) => x.pairing === 'uncertain'), 'a page break inside the project');
+  assert.ok(rs.every((x) => !/三级指标|指标值|单位编码/.test(`${x.indicator}${x.target_text}`)));
+  assert.ok(read.repairs.some((n) => /header printed again/.test(n.what)));
 });

@@ -63,8 +63,8 @@ export const schemas: TableSchema[] = [{
     { name: 'comparator', type: 'VARCHAR', zh: '指标值的比较符（≥ ≤ > < =），无则为空', en: 'comparator of the target (≥ ≤ > < =), null when none is printed' },
     { name: 'target_value', type: 'DOUBLE', zh: '指标值中的数值；定性指标、区间或日期为空', en: 'numeric part of the target; null for qualitative targets, ranges and dates' },
     { name: 'target_unit', type: 'VARCHAR', zh: '指标值的计量单位（如 %、人次、元）', en: 'unit of the target (e.g. %, 人次, 元)' },
-    { name: 'pairing', type: 'VARCHAR', zh: '类别判定：certain 确定；uncertain 转换错位后按推断归类，需核对原文', en: 'category assignment: certain, or uncertain where the conversion shifted the cells and the category had to be guessed' },
-    { name: 'raw_cells', type: 'VARCHAR', zh: '该行原文的非空单元格（以“ | ”连接），仅 pairing 为 uncertain 时填写', en: 'the raw non-empty cells of the line joined by " | ", filled only when pairing is uncertain' },
+    { name: 'pairing', type: 'VARCHAR', zh: '类别判定：certain 确定；uncertain 转换错位（或逐格换行的版式中单元格的切分、所属列无法确定）后按推断归类，需核对原文', en: 'category assignment: certain, or uncertain where the conversion shifted the cells (or, in the reflowed layout, where which cells the printed lines make and which column they sit in could not be told for sure) and the pairing had to be guessed' },
+    { name: 'raw_cells', type: 'VARCHAR', zh: '该行原文的非空单元格（以“ | ”连接；逐格换行的版式中为该指标与指标值印出的各段），仅 pairing 为 uncertain 时填写', en: 'the raw non-empty cells of the line joined by " | " (in the reflowed layout, the printed pieces of the indicator and its target), filled only when pairing is uncertain' },
   ],
 }];
 
@@ -198,9 +198,9 @@ function readRow(line: Line, prevN: number, ctx: ParseContext): Row | null {
 
 const indText = (p: Pair) => joinText(p.ind);
 const valText = (p: Pair) => joinText(p.val);
-const SATISFACTION = /满意/;
-const COST_NAME = /成本|总成$/;
-const COST_VALUE = /\d\s*万?元(?!旦)/;
+export const SATISFACTION = /满意/;
+export const COST_NAME = /成本|总成$/;
+export const COST_VALUE = /\d\s*万?元(?!旦)/;
 
 /** Shifts that place every pair of the rows on a category (0–3), with the categories they give. */
 function candidateShifts(rows: Row[], base: number): number[] {
@@ -317,11 +317,11 @@ function decideProject(pr: Project, base: number): void {
 // ---------------------------------------------------------------------------------------------
 // Parse
 
-function stripNumbering(s: string): string {
+export function stripNumbering(s: string): string {
   return s.replace(/^指标\s*\d+\s*[:：]\s*/, '');
 }
 
-function target(text: string): { comparator: string | null; value: number | null; unit: string | null } {
+export function target(text: string): { comparator: string | null; value: number | null; unit: string | null } {
   const t = parseTarget(text);
   // A range (`1-12月`, `1-2场`) or a date (`2023/06/30`, `2024年12月31日前`) is no single target value.
   if (t.value !== null && t.unit !== null && (/^[-~～—/.:]/.test(t.unit) || /\d/.test(t.unit))) return { comparator: null, value: null, unit: null };

@@ -1,0 +1,627 @@
+// Layout recovery for the reflowed 本级部门预算项目绩效目标汇总表 → project_indicators (the columns of
+// tables/projectIndicators.ts).
+//
+// How 洛阳 prints it: per project its code (:5057), its name wrapped at ~4 characters, the 项目分类
+// label one character per line, the amounts on one line (:5075), then the indicator grid row by
+// row, each row's non-blank (三级指标, 指标值) cells of 成本 / 产出 / 效益 / 满意度 in that order. A cell
+// that fits its column shares a line with its neighbours (`资金发放率 100%`, :5086); a wider one is
+// wrapped at its column's width on lines of its own (`一年`/`经费`/`标准`, :5077–:5081). Every
+// column has a width of its own (成本 2, 产出 5, 效益 3, 满意度 4 characters in 洛阳's indicators).
+//
+// Reading it back, per project:
+// 1. Cells. The printed lines are cut into cells by dynamic programming over every cut the
+//    wrapping allows — a wrapped cell's lines are filled greedily at one width: each line but the
+//    last is too full to take the next line's first character — with cells alternating
+//    indicator, value and scored by what they say (`≥95%` or 明显 is a value, never an indicator).
+//    A cell is certain when every other reading of its lines scores clearly lower (max-marginals).
+// 2. Categories. The columns' widths are learned from the table's certain cells whose category
+//    is known (满意 → 满意度指标, 成本 → 成本指标, first rows printing all four); then the pairs are
+//    placed by dynamic programming over categories (increasing within a row, a new row costs),
+//    scored by name and by width (a wrapped indicator's width names its column; a cell wider than
+//    a column cannot sit in it unwrapped). Certain where the best category wins clearly.
+// 3. A page break inside a project: the cells the break cut continue on the new page in an order
+//    the text does not keep (:5363), so every indicator of the project is uncertain.
+// Uncertain rows carry their printed pieces in raw_cells.
+import type { OutRow } from './types.ts';
+import { joinText, normText, parseAmount, parseTarget, printWidth } from './text.ts';
+import type { Frag, Note, ReflowedSection } from './reflowed.ts';
+import type { PerformanceRead } from './reflowedPerformance.ts';
+import { CATEGORIES, CATEGORIES_ZH, COST_NAME, COST_VALUE, SATISFACTION, stripNumbering, target } from './tables/projectIndicators.ts';
+
+const TABLE = 'project_indicators';
+const TYPE_LABELS = ['其他运转类', '特定目标类'];
+/** A project code: digits, at most one capital letter (`4103002100000Y8030002`, :5213), 18–22 characters. */
+const PROJECT_CODE = /^\d{10,}[A-Z]?\d+$/;
+const slimOf = (s: string) => normText(s).replace(/\s+/g, '');
+
+/** The code a line starts with (tokens split by a space rejoined while the code is short of 21) and the text after it. */
+function projectCodeOf(text: string): [string, string, string | undefined] | null {
+  const toks = text.trim().split(/\s+/);
+  let code = toks[0]!; let k = 1;
+  while (code.length < 21 && k < toks.length && /^\d+$/.test(toks[k]!) && code.length + toks[k]!.length <= 22) code += toks[k++]!;
+  if (!PROJECT_CODE.test(code) || code.length < 18 || code.length > 22) return null;
+  return [text, toks.slice(0, k).join(' '), k < toks.length ? toks.slice(k).join(' ') : undefined];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines → projects
+
+/**
+ * A line of amounts split by a space inside a decimal (`30079.9 0`, as the tab conversion prints
+ * 焦作 :1199) read as the amounts it prints; any other line unchanged.
+ */
+function withSplitAmountsJoined(f: Frag): Frag {
+  if (f.amounts.length > 0 || !/^[\d.,\s]+$/.test(f.text) || !/\.\d\s\d\b/.test(f.text)) return f;
+  const amounts = f.text.replace(/(\.\d)\s(\d)\b/g, '$1$2').split(/\s+/);
+  return amounts.every((a) => /^[\d,]+\.\d+$/.test(a)) ? { ...f, head: '', amounts } : f;
+}
+
+/**
+ * The table's header printed again after a page break — lines whose text, joined, is the header
+ * printed above the first code, however wrapped — dropped, its page-start mark kept on the line
+ * after it.
+ */
+function withoutRepeatedHeaders(frags: Frag[], repairs: Note[]): Frag[] {
+  const first = frags.findIndex((f) => /^\d{3}$/.test(f.text.trim()));
+  if (first <= 0) return frags;
+  const header = frags.slice(0, first).map((f) => slimOf(f.text)).join('');
+  const out = frags.slice(0, first);
+  for (let i = first; i < frags.length; i++) {
+    const f = frags[i]!;
+    let text = slimOf(f.text);
+    let end = i;
+    while (text.length < header.length && header.startsWith(text) && end + 1 < frags.length) text += slimOf(frags[++end]!.text);
+    if (text !== header || text.length === 0) { out.push(f); continue; }
+    repairs.push({ table: TABLE, line: f.n, what: `the table's header printed again (lines ${f.n}–${frags[end]!.n}) left out` });
+    const next = frags[end + 1];
+    if (next && f.pageStart) frags[end + 1] = { ...next, pageStart: true };
+    i = end;
+  }
+  return out;
+}
+
+/** Codes split over two lines (`4103002100000` / `Y8030002`) rejoined. */
+function withSplitCodesJoined(frags: Frag[], repairs: Note[]): Frag[] {
+  const out: Frag[] = [];
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i]!; const g = frags[i + 1];
+    if (g && /^\d{7,19}$/.test(f.text) && /^[\dA-Z]{2,}(\s|$)/.test(g.text) && !/^\d{4}$/.test(g.text.split(/\s+/)[0]!)) {
+      const first = g.text.split(/\s+/)[0]!;
+      const joined = f.text + first;
+      if (PROJECT_CODE.test(joined) && joined.length >= 18 && joined.length <= 22) {
+        out.push({ ...f, text: `${joined}${g.text.slice(first.length)}`, head: '', amounts: [] });
+        repairs.push({ table: TABLE, line: f.n, what: `project code printed over lines ${f.n}–${g.n} rejoined (${joined})` });
+        i++;
+        continue;
+      }
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+/** Lines left empty (a label's rest taken out) dropped, a page start they carried kept on the next line. */
+function withoutEmptyLines(region: Frag[]): Frag[] {
+  const out: Frag[] = [];
+  let pageStart = false;
+  for (const r of region) {
+    if (r.text.trim() === '') { pageStart ||= r.pageStart; continue; }
+    out.push(pageStart ? { ...r, pageStart: true } : r);
+    pageStart = false;
+  }
+  return out;
+}
+
+interface Block {
+  code: string; codeLine: number; nameParts: string[]; amount: number | null;
+  unitCode: string | null; unitName: string | null;
+  /** The lines of the project's grid (a page break among them: every pair uncertain). */
+  region: Frag[];
+  /** The code is the first line of a page. */
+  codeStartsPage: boolean;
+}
+
+
+/** Projects with their unit, and the lines of their indicator grid. */
+function blocksOf(fs: Frag[], repairs: Note[]): Block[] {
+  let dept: string | null = null;
+  let unitCode: string | null = null;
+  let unitName: string | null = null;
+  const blocks: Block[] = [];
+  let i = fs.findIndex((f) => /^\d{3}$/.test(f.text.trim()));
+  if (i < 0) return blocks;
+  const isProjectCode = (f: Frag) => projectCodeOf(f.text);
+  // A unit code alone on its line (:5045), or with a name that fits beside it.
+  const unitOf = (f: Frag) => {
+    const m = /^(\d{3}(?:\d{3})?)(?:\s+(\S.*))?$/.exec(f.text.trim());
+    if (!m || (dept !== null && !m[1]!.startsWith(dept)) || f.amounts.length > 0) return null;
+    if (m[2] !== undefined && !/^[\u4e00-\u9fff（(]{2}/.test(m[2])) return null;
+    return { code: m[1]!, name: m[2] };
+  };
+  const isUnitCode = (f: Frag) => unitOf(f) !== null;
+  while (i < fs.length) {
+    const f = fs[i]!;
+    const pm = isProjectCode(f);
+    const unit = pm ? null : unitOf(f);
+    if (unit) {
+      // Unit (or department) row: code, name lines, amounts.
+      const code = unit.code;
+      const name: string[] = unit.name ? [unit.name] : [];
+      let j = i + 1;
+      while (j < fs.length && fs[j]!.amounts.length === 0 && name.length < 8) name.push(fs[j++]!.text);
+      if (code.length === 3) dept = code;
+      i = j + 1;
+      // A name cut by a page break ends on the new page, after the amounts (:8776–:8782).
+      if (fs[i]?.pageStart) {
+        const start = fs[i]!.n;
+        while (i < fs.length && !isProjectCode(fs[i]!) && !isUnitCode(fs[i]!) && fs[i]!.amounts.length === 0 && name.length < 10) name.push(fs[i++]!.text);
+        repairs.push({ table: TABLE, line: start, what: `unit ${code}: name continued after the page break` });
+      }
+      unitCode = code; unitName = joinText(name);
+      // Indicators printed on the unit's row continue the project above it (as the tab reader
+      // reads 郑州 :783, 046017 … 执行资助补助标准达标率 100%).
+      const start = i;
+      while (i < fs.length && !isProjectCode(fs[i]!) && !isUnitCode(fs[i]!)) i++;
+      const prev = blocks.at(-1);
+      if (i > start && prev) {
+        prev.region.push(...fs.slice(start, i).filter((r) => r.text.trim() !== ''));
+        repairs.push({ table: TABLE, line: fs[start]!.n, what: `indicators after unit ${code} (lines ${fs[start]!.n}–${fs[i - 1]!.n}) read with project ${prev.code} above it` });
+      }
+      continue;
+    }
+    if (!pm) { i++; continue; }
+    const code = pm[1]!.replace(/\s+/g, '');
+    if (code !== pm[1]) repairs.push({ table: TABLE, line: f.n, what: `project code split by a space rejoined (${code})` });
+    const nameParts: string[] = pm[2] ? [pm[2]] : [];
+    let j = i + 1;
+    let type = '';
+    let amount: number | null = null;
+    // Name lines, then the type label one character per line, then the amounts.
+    while (j < fs.length) {
+      const g = fs[j]!; const t = g.text.trim();
+      if (isProjectCode(g) || (isUnitCode(g) && g.amounts.length === 0)) break;
+      if (g.head === '' && g.amounts.length > 0) { amount = parseAmount(g.amounts[0]); j++; break; }
+      const next = TYPE_LABELS.find((l) => l.startsWith(type + t) && t.length === 1);
+      if (next && (type !== '' || TYPE_LABELS.some((l) => l.startsWith(t + (fs[j + 1]?.text.trim() ?? ''))))) type += t;
+      else if (type === '') nameParts.push(t);
+      else break;
+      j++;
+    }
+    const region: Frag[] = [];
+    while (j < fs.length && !isProjectCode(fs[j]!) && !isUnitCode(fs[j]!)) region.push(fs[j++]!);
+    // The rest of a type label cut by a page break (` 运`/`转`/`类`, :5363): not an indicator cell.
+    const full = TYPE_LABELS.find((l) => l.startsWith(type));
+    if (full && type.length < full.length) {
+      let rest = full.slice(type.length);
+      for (let k = 0; k < region.length && rest; k++) {
+        const r = region[k]!;
+        if (!r.pageStart && k > 0 && region.slice(0, k).every((x) => !x.pageStart)) continue;
+        const toks = r.text.trim().split(/\s+/);
+        if (toks[0] === rest[0]) {
+          rest = rest.slice(1);
+          const left = toks.slice(1).join(' ');
+          region[k] = { ...r, text: left, head: left };
+          // the label's following characters, one per line
+          while (rest && region[k + 1]?.text.trim() === rest[0]) { region.splice(k + 1, 1); rest = rest.slice(1); }
+          repairs.push({ table: TABLE, line: r.n, what: `项目分类 label ${full} finished after the page break` });
+          break;
+        }
+      }
+    }
+    blocks.push({
+      code, codeLine: f.n, nameParts, amount, unitCode, unitName, region: withoutEmptyLines(region),
+      codeStartsPage: f.pageStart,
+    });
+    i = j;
+  }
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Lines → cells
+
+/** A line's pieces: tokens split at spaces, a number kept with its unit (`3 人`, `14.2 万`), `指标 1:` kept whole. */
+function piecesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const t of text.trim().split(/\s+/)) {
+    const prev = out.at(-1);
+    if (prev !== undefined && (/\d$/.test(prev) && /^[^\d≥≤<>＞＜=]{1,3}$/.test(t) && !/^[\u4e00-\u9fff]{3}/.test(t)
+      || /^指标$/.test(prev))) out[out.length - 1] = `${prev} ${t}`;
+    else out.push(t);
+  }
+  return out;
+}
+
+const QUAL_WORDS = /(明显|显著|提升|提高|良好|平稳|落实|满意|及时|有效|正常|稳定|优良|合格|高|好|是|达标|完成|规范|较好|改善|增强|持续|长期|逐步|正常良好|及时完成|及时发放|有效提升|明显提升|突出|达成|完善|准确|安全|无|足额|按时|合规|可控|全年|合理|有序|正常运转|建立健全|健全|严格执行|免费|很少|少量|减轻|有所|大幅|较大|确保)/;
+/** A qualitative target: one or a few such words, perhaps after an adverb (`明显`, `落实较好`, `不断提升`). */
+const QUAL = new RegExp(`^(?:不断|进一步|稳步|全面|基本|更加|较|很)?(?:${QUAL_WORDS.source}){1,3}$`);
+/** Characters of a target's unit (`≥95%`, `≤450元/人`, `10个工作日内`, `≥1825平方米`). */
+const UNIT = /^[万亿千百元次个工作日内外人场本家件份卷期生·月条分笔组%‰天起项小时年钟套间平方米户张季度批亩台部吨㎡倍县所多余以上下前后约每/*A-Za-z]+$/;
+/** A number with at most a unit: a word after it (`≥30户` / `能力`) is another cell. */
+function isTargetCell(t: string): boolean {
+  const p = parseTarget(t);
+  return p.value !== null && (p.unit === null || UNIT.test(p.unit.replace(/\s+/g, '')));
+}
+/** Characters the conversion never cuts between (`2023`, `95%`, `4.5`). */
+const ALNUM = /[A-Za-z0-9.,%]/;
+/** Punctuation a line never starts with: the character before it goes down with it. */
+const NO_START = /[，。；、：）」』》”！？,.;:)%]/;
+
+interface Piece { text: string; line: number }
+
+/** A candidate cell: pieces a..b (inclusive), with the region lines it covers. */
+interface Cand {
+  a: number; b: number; text: string; lines: number[];
+  /** Text of the first line, for a wrapped cell. */
+  first: string;
+  /** Bounds [lo, hi) on the width of the column a wrapped cell was wrapped at; null for a cell on one line. */
+  wrap: [number, number] | null;
+  /** Print width of a cell on one line. */
+  width: number;
+}
+
+/**
+ * Bounds [lo, hi) on the column width that wraps `lines` exactly so: every line fits (a run of
+ * digits or letters alone on its line may overflow), and no line but the last could have taken
+ * the next line's first character (its first run of digits or letters, which is never cut, or
+ * the character before a punctuation mark that cannot start a line). A space inside a line is
+ * printed as nothing or as up to half a character (`位 ，确保`, :5204).
+ */
+function wrapBounds(lines: string[]): [number, number] {
+  let lo = 0; let hi = Infinity;
+  lines.forEach((l, k) => {
+    const t = l.replace(/\s+/g, '');
+    const w = printWidth(t);
+    if (!/^[A-Za-z0-9.,%]+$/.test(t)) lo = Math.max(lo, w);
+    if (k === 0) return;
+    const chars = [...t];
+    let lead = printWidth(chars[0] ?? '');
+    if (ALNUM.test(chars[0] ?? '')) {
+      let e = 0;
+      while (e < chars.length && ALNUM.test(chars[e]!)) e++;
+      lead = printWidth(chars.slice(0, e).join(''));
+    } else if (chars[1] !== undefined && NO_START.test(chars[1])) lead += printWidth(chars[1]);
+    const prev = lines[k - 1]!.trim();
+    const spaces = (prev.match(/\s+/g) ?? []).length;
+    hi = Math.min(hi, printWidth(prev) + 0.5 * spaces + lead);
+  });
+  return [lo, hi];
+}
+
+/** How indicator names end (率 209, 度 137, 数 106, 性 53 … of the tab-layout budgets' 830). */
+const INDICATOR_END = /[率度数性意量本间况额次]$/;
+
+function indicatorScore(t: string): number {
+  if (isTargetCell(t) || /^[≥≤<>＜＞=]/.test(t) || /^[\d\s.,]+$/.test(t)) return -3;
+  if (QUAL.test(t)) return -2;
+  if (printWidth(t) <= 2 && UNIT.test(t)) return -3; // the end of a unit (`≥1825平` / `方米`)
+  // An indicator is named in four characters or more (次数, 时效 are rare, one character never),
+  // and does not start with the end of a word (`性`, `率`: the rest of the cell above).
+  const w = printWidth(t);
+  return (w >= 4 ? 0.5 : w >= 3 ? -0.3 : w >= 2 ? -1 : -3) + (INDICATOR_END.test(t) ? 0.5 : 0) - (/^[率度性]/.test(t) ? 1.5 : 0);
+}
+
+function valueScore(t: string): number {
+  if (isTargetCell(t)) return 2;
+  if (QUAL.test(t)) return 1.5;
+  if (/满意度?$/.test(t) && printWidth(t) > 3) return -1.5; // the name of a 满意度 indicator
+  // Other targets are phrases (及时完成工作差旅任务); a short word that is neither is rare.
+  return printWidth(t) <= 5 ? -0.8 : 0;
+}
+
+/** Every cell cut the printed lines allow: pieces of one line (one or a few side by side), or whole lines wrapped at one width. */
+function candidates(lines: string[], pieces: Piece[]): Cand[][] {
+  const firstOf = new Map<number, number>(); const lastOf = new Map<number, number>();
+  pieces.forEach((p, i) => { if (!firstOf.has(p.line)) firstOf.set(p.line, i); lastOf.set(p.line, i); });
+  const from: Cand[][] = pieces.map(() => []);
+  pieces.forEach((p, a) => {
+    for (let b = a; b <= Math.min(lastOf.get(p.line)!, a + 2); b++) {
+      const text = normText(pieces.slice(a, b + 1).map((x) => x.text).join(' '));
+      from[a]!.push({ a, b, text, lines: [p.line], first: text, wrap: null, width: printWidth(text) });
+    }
+    if (firstOf.get(p.line) !== a) return;
+    for (let j = p.line + 1; j < lines.length && j <= p.line + 16; j++) {
+      const ls = lines.slice(p.line, j + 1);
+      const bounds = wrapBounds(ls);
+      if (bounds[0] >= bounds[1]) break; // no width wraps these lines so, nor any longer run of them
+      const b = lastOf.get(j)!;
+      from[a]!.push({ a, b, text: joinText(ls), lines: ls.map((_, k) => p.line + k), first: normText(ls[0]!), wrap: bounds, width: printWidth(joinText(ls)) });
+    }
+  });
+  return from;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Cells, roles and categories, read together
+
+/** Cost of a cell: fewer, longer cells unless what they say tells otherwise. */
+const CELL_COST = 0.5;
+/** Pieces of one line read as one cell (the cell had a space in it). */
+const MERGE_COST = 1;
+/** An indicator left without a value at the end of the project. */
+const DANGLING = 3;
+/** How much better the chosen reading of a cell must be than any other for it to be certain. */
+const MARGIN = 1.5;
+
+/**
+ * Category of a pair given the one printed before it (row 4: a project's first pair), as the form
+ * lays the grid out: the first row 成本?, 产出, 效益, 满意度, the further rows mostly 产出 (or 成本,
+ * 产出; 产出, 效益). Half the log-odds against the likeliest next category, from how often the three
+ * tab-layout budgets print each (after 产出: 效益 221, 产出 151, 满意度 6, 成本 never; never counted as
+ * e⁻⁵): a weak prior, as cities fill the grid differently (洛阳's further rows: 产出, 满意度, :6157).
+ */
+const NEXT: number[][] = [
+  // to: cost, output, benefit, satisfaction
+  [-2.5, 0, -2.5, -2.5], // after cost: output 104
+  [-2.5, -0.2, 0, -1.8], // after output: benefit 221, output 151, satisfaction 6
+  [-1.2, -0.8, -1.7, 0], // after benefit: satisfaction 151, output 31, cost 14, benefit 5
+  [-0.85, 0, -2.5, -2.5], // after satisfaction: output 132, cost 24, benefit 1
+  [0, 0, -2.5, -2.5], // first pair: cost 66, output 76
+];
+
+/** Widths of the columns (indicator, value) per category, where the table shows them. */
+interface Widths { ind: Array<number | null>; val: Array<number | null> }
+const NO_WIDTHS: Widths = { ind: [null, null, null, null], val: [null, null, null, null] };
+
+/** Does the cell sit in a column of this width: wrapped at it, or narrow enough not to be? */
+function widthScore(cell: Cand, width: number | null): number {
+  if (width === null) return 0;
+  if (cell.wrap) return cell.wrap[0] <= width && width < cell.wrap[1] ? 0 : -4;
+  return cell.width > width ? -4 : 0; // wider than the column, yet not wrapped
+}
+
+const mergeCost = (c: Cand) => (c.wrap ? 0 : MERGE_COST * (c.b - c.a));
+
+function indicatorAs(c: Cand, cat: number, w: Widths): number {
+  let s = indicatorScore(c.text) - CELL_COST - mergeCost(c);
+  if (SATISFACTION.test(c.text)) s += cat === 3 ? 3 : -3;
+  else if (cat === 3) s -= 2;
+  if (COST_NAME.test(c.text)) s += cat === 0 ? 2 : -1.5;
+  return s + widthScore(c, w.ind[cat]!);
+}
+
+function valueAs(c: Cand, cat: number, w: Widths): number {
+  let s = valueScore(c.text) - CELL_COST - mergeCost(c);
+  // A target whole on its first line, more text after it that is no unit: the next cell's.
+  if (c.wrap && !isTargetCell(c.text) && isTargetCell(c.first)) s -= 1.5;
+  if (COST_VALUE.test(c.text)) s += cat === 0 ? 1 : 0;
+  return s + widthScore(c, w.val[cat]!);
+}
+
+/** A cell as read: its pieces, indicator (0) or value (1), its category, and whether no other reading comes close. */
+interface CellRead { cand: Cand; role: 0 | 1; cat: number; certain: boolean }
+
+// States between cells: 0–4 an indicator comes next (after a pair of category 0–3, or first);
+// 5–8 the value of an indicator of category 0–3 comes next.
+const STATES = 9;
+const START = 4;
+interface Edge { cand: Cand; role: 0 | 1; cat: number; to: number; score: number }
+
+function edgesFrom(from: Cand[], state: number, w: Widths, startCost: number): Edge[] {
+  const out: Edge[] = [];
+  for (const cand of from) {
+    if (state < 5) {
+      for (let cat = 0; cat < 4; cat++) out.push({ cand, role: 0, cat, to: 5 + cat, score: NEXT[state]![cat]! + indicatorAs(cand, cat, w) - startCost });
+    } else {
+      const cat = state - 5;
+      out.push({ cand, role: 1, cat, to: cat, score: valueAs(cand, cat, w) - startCost });
+    }
+  }
+  return out;
+}
+
+/** How often each two adjacent characters stand together inside one printed line. */
+function bigramCounts(lines: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const l of lines) {
+    for (const tok of l.trim().split(/\s+/)) {
+      const chars = [...tok];
+      for (let i = 1; i < chars.length; i++) {
+        if (!/[\u4e00-\u9fff]/.test(chars[i - 1]!) || !/[\u4e00-\u9fff]/.test(chars[i]!)) continue;
+        const k = chars[i - 1]! + chars[i]!;
+        out.set(k, (out.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A cell starting a line where the line before ends in the first half of a word the document
+ * prints often inside its lines (`促进工` / `作效率`: 工作) is more likely the wrap of one cell than
+ * two cells: the cost of cutting there.
+ */
+function cutCost(pieces: Piece[], a: number, bigrams: Map<string, number>): number {
+  if (a === 0 || pieces[a]!.line === pieces[a - 1]!.line) return 0;
+  const n = bigrams.get([...pieces[a - 1]!.text].at(-1)! + [...pieces[a]!.text][0]!) ?? 0;
+  return n >= 2 ? Math.min(2, 0.5 * Math.log(1 + n)) : 0;
+}
+
+/**
+ * The best reading of a project's grid — its pieces cut into cells, each an indicator or a value
+ * of a category — by dynamic programming, each cell certain when every other reading of any of
+ * its pieces (another cut, role or category) scores at least MARGIN lower (max-marginals).
+ */
+function readGrid(lines: string[], pieces: Piece[], w: Widths, bigrams: Map<string, number>): { cells: CellRead[]; score: number } {
+  const P = pieces.length;
+  if (P === 0) return { cells: [], score: 0 };
+  const from = candidates(lines, pieces);
+  const NEG = -Infinity;
+  const edges = from.map((f, a) => Array.from({ length: STATES }, (_, s) => edgesFrom(f, s, w, cutCost(pieces, a, bigrams))));
+  const fwd = Array.from({ length: P + 1 }, () => new Array<number>(STATES).fill(NEG));
+  const bwd = Array.from({ length: P + 1 }, () => new Array<number>(STATES).fill(NEG));
+  fwd[0]![START] = 0;
+  for (let a = 0; a < P; a++) {
+    for (let s = 0; s < STATES; s++) {
+      const f = fwd[a]![s]!;
+      if (f === NEG) continue;
+      for (const e of edges[a]![s]!) fwd[e.cand.b + 1]![e.to] = Math.max(fwd[e.cand.b + 1]![e.to]!, f + e.score);
+    }
+  }
+  for (let s = 0; s < STATES; s++) bwd[P]![s] = s < 5 ? 0 : -DANGLING;
+  for (let a = P - 1; a >= 0; a--) {
+    for (let s = 0; s < STATES; s++) {
+      for (const e of edges[a]![s]!) bwd[a]![s] = Math.max(bwd[a]![s]!, e.score + bwd[e.cand.b + 1]![e.to]!);
+    }
+  }
+  const best = bwd[0]![START]!;
+  // Per piece, the best score of each reading of it (cell, role, category).
+  const readings: Array<Map<string, number>> = pieces.map(() => new Map());
+  const keyOf = (e: Edge) => `${e.cand.a}:${e.cand.b}:${e.role}:${e.cat}`;
+  for (let a = 0; a < P; a++) {
+    for (let s = 0; s < STATES; s++) {
+      if (fwd[a]![s] === NEG) continue;
+      for (const e of edges[a]![s]!) {
+        const v = fwd[a]![s]! + e.score + bwd[e.cand.b + 1]![e.to]!;
+        if (v === NEG) continue;
+        const key = keyOf(e);
+        for (let i = e.cand.a; i <= e.cand.b; i++) readings[i]!.set(key, Math.max(readings[i]!.get(key) ?? NEG, v));
+      }
+    }
+  }
+  const out: CellRead[] = [];
+  let a = 0; let s = START;
+  while (a < P) {
+    const e = edges[a]![s]!.find((x) => Math.abs(fwd[a]![s]! + x.score + bwd[x.cand.b + 1]![x.to]! - best) < 1e-9)!;
+    const key = keyOf(e);
+    let rival = NEG;
+    for (let i = e.cand.a; i <= e.cand.b; i++) for (const [k, v] of readings[i]!) if (k !== key) rival = Math.max(rival, v);
+    out.push({ cand: e.cand, role: e.role, cat: e.cat, certain: best - rival >= MARGIN });
+    a = e.cand.b + 1; s = e.to;
+  }
+  return { cells: out, score: best };
+}
+
+interface Pair {
+  ind: CellRead; val: CellRead | null; certain: boolean;
+  /** The printed pieces and the source lines of both cells. */
+  pieces: string[]; lines: number[];
+}
+
+/** A project's pairs in the grid's rows: a row ends where the categories stop increasing. */
+function rowsOf(pairs: Pair[]): Pair[][] {
+  const rows: Pair[][] = [];
+  pairs.forEach((p, i) => (i > 0 && p.ind.cat > pairs[i - 1]!.ind.cat ? rows.at(-1)!.push(p) : rows.push([p])));
+  return rows;
+}
+
+const isSatisfaction = (p: Pair) => SATISFACTION.test(p.ind.cand.text);
+
+/** A project's grid read: its pairs, and the score of the reading. */
+interface GridRead { pairs: Pair[]; score: number }
+
+function readBlock(b: Block, w: Widths, bigrams: Map<string, number>, region: Frag[] = b.region): GridRead {
+  const lines = region.map((f) => f.text);
+  const pieces = lines.flatMap((l, line) => piecesOf(l).map((text) => ({ text, line })));
+  const { cells, score } = readGrid(lines, pieces, w, bigrams);
+  const pageBreak = region.some((f) => f.pageStart);
+  const pairs: Pair[] = [];
+  for (let i = 0; i < cells.length; i += 2) {
+    const ind = cells[i]!; const val = cells[i + 1] ?? null;
+    const cs = [ind, ...(val ? [val] : [])];
+    pairs.push({
+      ind, val, certain: ind.certain && val !== null && val.certain && !pageBreak,
+      pieces: cs.flatMap((c) => pieces.slice(c.cand.a, c.cand.b + 1).map((x) => x.text)),
+      lines: cs.flatMap((c) => c.cand.lines.map((k) => region[k]!.n)),
+    });
+  }
+  return { pairs, score };
+}
+
+/**
+ * A project whose block starts at the bottom of a page prints its first row there, before its
+ * code on the next page (as tables/projectIndicators.ts finds in the tab layout, 郑州 701–704 →
+ * 30842 at 706). When the project after a page break has no 满意度 indicator and its first row
+ * fewer than three pairs, the previous project's last lines move to it, from the line that reads
+ * best as the start of a first row (three pairs or more with a 满意度 indicator): the cut where the
+ * two projects' grids, read again, score highest.
+ */
+function moveRowsBeforeCodes(blocks: Block[], w: Widths, bigrams: Map<string, number>, repairs: Note[]): void {
+  for (let k = 1; k < blocks.length; k++) {
+    const p = blocks[k - 1]!; const q = blocks[k]!;
+    if (!q.codeStartsPage) continue;
+    const own = readBlock(q, w, bigrams).pairs;
+    if (own.some(isSatisfaction) || (rowsOf(own)[0]?.length ?? 0) >= 3) continue;
+    const before = readBlock(p, w, bigrams).pairs;
+    const firstRow = rowsOf(before)[0]?.length ?? before.length;
+    let best: { cut: number; score: number } | null = null;
+    for (let c = firstRow; c + 2 < before.length; c++) {
+      const moved = before.slice(c);
+      if (!moved.slice(0, 4).some(isSatisfaction)) continue;
+      const cut = p.region.findIndex((f) => f.n === moved[0]!.lines[0]);
+      if (cut <= 0 || p.region.findIndex((f) => f.n === before[c - 1]!.lines.at(-1)) >= cut) continue; // cells share a line
+      const score = readBlock(p, w, bigrams, p.region.slice(0, cut)).score + readBlock(q, w, bigrams, [...p.region.slice(cut), ...q.region]).score;
+      if (!best || score > best.score) best = { cut, score };
+    }
+    if (!best) continue;
+    const moved = p.region.splice(best.cut);
+    q.region = [...moved, ...q.region];
+    repairs.push({
+      table: TABLE, line: moved[0]!.n,
+      what: `indicator rows ${moved[0]!.n}–${moved.at(-1)!.n}, printed before a page break, belong to project ${q.code} (line ${q.codeLine}) printed after it`,
+    });
+  }
+}
+
+/**
+ * The width a column was wrapped at, from the cells certainly in it: the width (in half-character
+ * steps) inside the most wrapped cells' bounds, less the cells printed unwrapped that are wider.
+ */
+function columnWidth(cells: Cand[]): number | null {
+  const wrapped = cells.filter((c) => c.wrap);
+  if (wrapped.length < 2) return null;
+  const singles = cells.filter((c) => !c.wrap).map((c) => c.width);
+  let bestW: number | null = null; let bestN = 0; let bestScore = -Infinity;
+  for (let w = 1; w <= 30; w += 0.5) {
+    const n = wrapped.filter((c) => c.wrap![0] <= w && w < c.wrap![1]).length;
+    const score = n - singles.filter((x) => x > w).length;
+    if (score > bestScore) { bestScore = score; bestN = n; bestW = w; }
+  }
+  // A width most of the column's wrapped cells agree on, and not only two of them.
+  return bestW !== null && bestN >= Math.max(2, 0.6 * wrapped.length) ? bestW : null;
+}
+
+/** Column widths from the cells read with certainty (a page break that makes a project uncertain leaves its cells' widths good). */
+function learnWidths(pairs: Pair[]): Widths {
+  const cats = [0, 1, 2, 3];
+  return {
+    ind: cats.map((c) => columnWidth(pairs.filter((p) => p.ind.certain && p.ind.cat === c).map((p) => p.ind.cand))),
+    val: cats.map((c) => columnWidth(pairs.flatMap((p) => (p.val?.certain && p.val.cat === c ? [p.val.cand] : [])))),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** `lines`: the whole document, whose words tell where a cell may end (cutCost); the section's own lines by default. */
+export function readProjectPerformance(section: ReflowedSection, lines: string[] = section.frags.map((f) => f.text)): PerformanceRead {
+  const repairs: Note[] = [];
+  const frags = withSplitCodesJoined(withoutRepeatedHeaders(section.frags.map(withSplitAmountsJoined), repairs), repairs);
+  const blocks = blocksOf(frags, repairs);
+  const bigrams = bigramCounts(lines);
+  const read = (w: Widths) => blocks.map((b) => readBlock(b, w, bigrams).pairs);
+  // Read once by what the cells say, then again with the column widths the certain pairs show.
+  let widths = learnWidths(read(NO_WIDTHS).flat());
+  moveRowsBeforeCodes(blocks, widths, bigrams, repairs);
+  widths = learnWidths(read(widths).flat());
+  const pairsOf = read(widths);
+
+  const out: OutRow[] = [];
+  blocks.forEach((b, k) => {
+    for (const p of pairsOf[k]!) {
+      const val = p.val?.cand.text ?? '';
+      const t = target(val);
+      const first = Math.min(...p.lines); const last = Math.max(...p.lines);
+      out.push({
+        source_line: first, source_line_end: last > first ? last : null,
+        project_code: b.code, project_name: joinText(b.nameParts), unit_code: b.unitCode, unit_name: b.unitName,
+        project_amount: b.amount, category: CATEGORIES[p.ind.cat]!, category_zh: CATEGORIES_ZH[p.ind.cat]!,
+        indicator: stripNumbering(p.ind.cand.text), target_text: val,
+        comparator: t.comparator, target_value: t.value, target_unit: t.unit,
+        pairing: p.certain ? 'certain' : 'uncertain',
+        raw_cells: p.certain ? null : p.pieces.join(' | '),
+      });
+    }
+    if (b.region.some((f) => f.pageStart)) repairs.push({ table: TABLE, line: b.codeLine, what: `project ${b.code}: a page break cuts its cells; every indicator marked uncertain` });
+  });
+  return { tables: { [TABLE]: out }, repairs };
+}
