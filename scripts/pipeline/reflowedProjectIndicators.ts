@@ -258,33 +258,42 @@ interface Cand {
   wrap: [number, number] | null;
   /** Print width of a cell on one line. */
   width: number;
+  /** What the text says, read once: its score as an indicator and as a value, and the names it bears. */
+  asIndicator: number; asValue: number; satisfaction: boolean; costName: boolean; costValue: boolean;
+}
+
+function cand(a: number, b: number, text: string, lines: number[], first: string, wrap: [number, number] | null): Cand {
+  // A target whole on its first line, more text after it that is no unit: the next cell's.
+  const split = wrap !== null && !isTargetCell(text) && isTargetCell(first);
+  return {
+    a, b, text, lines, first, wrap, width: printWidth(text),
+    asIndicator: indicatorScore(text), asValue: valueScore(text) - (split ? 1.5 : 0),
+    satisfaction: SATISFACTION.test(text), costName: COST_NAME.test(text), costValue: COST_VALUE.test(text),
+  };
 }
 
 /**
- * Bounds [lo, hi) on the column width that wraps `lines` exactly so: every line fits (a run of
+ * Bounds [lo, hi) on the column width that wraps lines exactly so: every line fits (a run of
  * digits or letters alone on its line may overflow), and no line but the last could have taken
  * the next line's first character (its first run of digits or letters, which is never cut, or
  * the character before a punctuation mark that cannot start a line). A space inside a line is
- * printed as nothing or as up to half a character (`位 ，确保`, :5204).
+ * printed as nothing or as up to half a character (`位 ，确保`, :5204). `prev` is the line before
+ * `line` in the cell, if any: the bounds of a cell are those of its lines, narrowed line by line.
  */
-function wrapBounds(lines: string[]): [number, number] {
-  let lo = 0; let hi = Infinity;
-  lines.forEach((l, k) => {
-    const t = l.replace(/\s+/g, '');
-    const w = printWidth(t);
-    if (!/^[A-Za-z0-9.,%]+$/.test(t)) lo = Math.max(lo, w);
-    if (k === 0) return;
-    const chars = [...t];
-    let lead = printWidth(chars[0] ?? '');
-    if (ALNUM.test(chars[0] ?? '')) {
-      let e = 0;
-      while (e < chars.length && ALNUM.test(chars[e]!)) e++;
-      lead = printWidth(chars.slice(0, e).join(''));
-    } else if (chars[1] !== undefined && NO_START.test(chars[1])) lead += printWidth(chars[1]);
-    const prev = lines[k - 1]!.trim();
-    const spaces = (prev.match(/\s+/g) ?? []).length;
-    hi = Math.min(hi, printWidth(prev) + 0.5 * spaces + lead);
-  });
+function narrowBounds(bounds: [number, number], line: string, prev?: string): [number, number] {
+  let [lo, hi] = bounds;
+  const t = line.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9.,%]+$/.test(t)) lo = Math.max(lo, printWidth(t));
+  if (prev === undefined) return [lo, hi];
+  const chars = [...t];
+  let lead = printWidth(chars[0] ?? '');
+  if (ALNUM.test(chars[0] ?? '')) {
+    let e = 0;
+    while (e < chars.length && ALNUM.test(chars[e]!)) e++;
+    lead = printWidth(chars.slice(0, e).join(''));
+  } else if (chars[1] !== undefined && NO_START.test(chars[1])) lead += printWidth(chars[1]);
+  const p = prev.trim();
+  hi = Math.min(hi, printWidth(p) + 0.5 * (p.match(/\s+/g) ?? []).length + lead);
   return [lo, hi];
 }
 
@@ -317,15 +326,16 @@ function candidates(lines: string[], pieces: Piece[]): Cand[][] {
   pieces.forEach((p, a) => {
     for (let b = a; b <= Math.min(lastOf.get(p.line)!, a + 2); b++) {
       const text = normText(pieces.slice(a, b + 1).map((x) => x.text).join(' '));
-      from[a]!.push({ a, b, text, lines: [p.line], first: text, wrap: null, width: printWidth(text) });
+      from[a]!.push(cand(a, b, text, [p.line], text, null));
     }
     if (firstOf.get(p.line) !== a) return;
+    let bounds = narrowBounds([0, Infinity], lines[p.line]!);
     for (let j = p.line + 1; j < lines.length && j <= p.line + 16; j++) {
-      const ls = lines.slice(p.line, j + 1);
-      const bounds = wrapBounds(ls);
+      bounds = narrowBounds(bounds, lines[j]!, lines[j - 1]!);
       if (bounds[0] >= bounds[1]) break; // no width wraps these lines so, nor any longer run of them
+      const ls = lines.slice(p.line, j + 1);
       const b = lastOf.get(j)!;
-      from[a]!.push({ a, b, text: joinText(ls), lines: ls.map((_, k) => p.line + k), first: normText(ls[0]!), wrap: bounds, width: printWidth(joinText(ls)) });
+      from[a]!.push(cand(a, b, joinText(ls), ls.map((_, k) => p.line + k), normText(ls[0]!), bounds));
     }
   });
   return from;
@@ -373,18 +383,16 @@ function widthScore(cell: Cand, width: number | null): number {
 const mergeCost = (c: Cand) => (c.wrap ? 0 : MERGE_COST * (c.b - c.a));
 
 function indicatorAs(c: Cand, cat: number, w: Widths): number {
-  let s = indicatorScore(c.text) - CELL_COST - mergeCost(c);
-  if (SATISFACTION.test(c.text)) s += cat === 3 ? 3 : -3;
+  let s = c.asIndicator - CELL_COST - mergeCost(c);
+  if (c.satisfaction) s += cat === 3 ? 3 : -3;
   else if (cat === 3) s -= 2;
-  if (COST_NAME.test(c.text)) s += cat === 0 ? 2 : -1.5;
+  if (c.costName) s += cat === 0 ? 2 : -1.5;
   return s + widthScore(c, w.ind[cat]!);
 }
 
 function valueAs(c: Cand, cat: number, w: Widths): number {
-  let s = valueScore(c.text) - CELL_COST - mergeCost(c);
-  // A target whole on its first line, more text after it that is no unit: the next cell's.
-  if (c.wrap && !isTargetCell(c.text) && isTargetCell(c.first)) s -= 1.5;
-  if (COST_VALUE.test(c.text)) s += cat === 0 ? 1 : 0;
+  let s = c.asValue - CELL_COST - mergeCost(c);
+  if (c.costValue) s += cat === 0 ? 1 : 0;
   return s + widthScore(c, w.val[cat]!);
 }
 
@@ -395,20 +403,6 @@ interface CellRead { cand: Cand; role: 0 | 1; cat: number; certain: boolean }
 // 5–8 the value of an indicator of category 0–3 comes next.
 const STATES = 9;
 const START = 4;
-interface Edge { cand: Cand; role: 0 | 1; cat: number; to: number; score: number }
-
-function edgesFrom(from: Cand[], state: number, w: Widths, startCost: number): Edge[] {
-  const out: Edge[] = [];
-  for (const cand of from) {
-    if (state < 5) {
-      for (let cat = 0; cat < 4; cat++) out.push({ cand, role: 0, cat, to: 5 + cat, score: NEXT[state]![cat]! + indicatorAs(cand, cat, w) - startCost });
-    } else {
-      const cat = state - 5;
-      out.push({ cand, role: 1, cat, to: cat, score: valueAs(cand, cat, w) - startCost });
-    }
-  }
-  return out;
-}
 
 /** How often each two adjacent characters stand together inside one printed line. */
 function bigramCounts(lines: string[]): Map<string, number> {
@@ -442,52 +436,92 @@ function cutCost(pieces: Piece[], a: number, bigrams: Map<string, number>): numb
  * of a category — by dynamic programming, each cell certain when every other reading of any of
  * its pieces (another cut, role or category) scores at least MARGIN lower (max-marginals).
  */
-function readGrid(lines: string[], pieces: Piece[], w: Widths, bigrams: Map<string, number>): { cells: CellRead[]; score: number } {
+/** A project's printed lines cut into pieces, with every cell the pieces can make and the cost of cutting before each piece. */
+interface Grid { pieces: Piece[]; from: Cand[][]; cut: number[] }
+
+function gridOf(lines: string[], bigrams: Map<string, number>): Grid {
+  const pieces = lines.flatMap((l, line) => piecesOf(l).map((text) => ({ text, line })));
+  return { pieces, from: candidates(lines, pieces), cut: pieces.map((_, a) => cutCost(pieces, a, bigrams)) };
+}
+
+function readGrid({ pieces, from, cut }: Grid, w: Widths): { cells: CellRead[]; score: number } {
   const P = pieces.length;
   if (P === 0) return { cells: [], score: 0 };
-  const from = candidates(lines, pieces);
   const NEG = -Infinity;
-  const edges = from.map((f, a) => Array.from({ length: STATES }, (_, s) => edgesFrom(f, s, w, cutCost(pieces, a, bigrams))));
-  const fwd = Array.from({ length: P + 1 }, () => new Array<number>(STATES).fill(NEG));
-  const bwd = Array.from({ length: P + 1 }, () => new Array<number>(STATES).fill(NEG));
-  fwd[0]![START] = 0;
+  // The moves out of each state at each piece, in flat arrays (this runs for every project, several
+  // times): a candidate j read as an indicator (states 0–4) or a value (5–8) of category k, to state
+  // `to` at piece `end`, scoring v. Moves of state s at piece a are first[a·9+s] … first[a·9+s+1].
+  const first = new Int32Array(P * STATES + 1);
+  const mv: number[] = []; const mEnd: number[] = []; const mTo: number[] = []; const mJ: number[] = []; const mK: number[] = [];
   for (let a = 0; a < P; a++) {
+    const cs = from[a]!;
+    const ind = cs.map((c) => [0, 1, 2, 3].map((k) => indicatorAs(c, k, w) - cut[a]!));
+    const val = cs.map((c) => [0, 1, 2, 3].map((k) => valueAs(c, k, w) - cut[a]!));
     for (let s = 0; s < STATES; s++) {
-      const f = fwd[a]![s]!;
-      if (f === NEG) continue;
-      for (const e of edges[a]![s]!) fwd[e.cand.b + 1]![e.to] = Math.max(fwd[e.cand.b + 1]![e.to]!, f + e.score);
+      first[a * STATES + s] = mv.length;
+      for (let j = 0; j < cs.length; j++) {
+        for (let k = s < 5 ? 0 : s - 5; k < (s < 5 ? 4 : s - 4); k++) {
+          mv.push(s < 5 ? NEXT[s]![k]! + ind[j]![k]! : val[j]![k]!);
+          mEnd.push(cs[j]!.b + 1); mTo.push(s < 5 ? 5 + k : k); mJ.push(j); mK.push(k);
+        }
+      }
     }
   }
-  for (let s = 0; s < STATES; s++) bwd[P]![s] = s < 5 ? 0 : -DANGLING;
+  first[P * STATES] = mv.length;
+  // A reading of a piece: a candidate as an indicator or a value, of a category.
+  const readingOf = (a: number, m: number, s: number) => ((a * 32 + mJ[m]!) * 2 + (s < 5 ? 0 : 1)) * 4 + mK[m]!;
+  const fwd = new Float64Array((P + 1) * STATES).fill(NEG);
+  const bwd = new Float64Array((P + 1) * STATES).fill(NEG);
+  fwd[START] = 0;
+  for (let a = 0; a < P; a++) {
+    for (let s = 0; s < STATES; s++) {
+      const f = fwd[a * STATES + s]!;
+      if (f === NEG) continue;
+      for (let m = first[a * STATES + s]!; m < first[a * STATES + s + 1]!; m++) {
+        const t = mEnd[m]! * STATES + mTo[m]!;
+        if (f + mv[m]! > fwd[t]!) fwd[t] = f + mv[m]!;
+      }
+    }
+  }
+  for (let s = 0; s < STATES; s++) bwd[P * STATES + s] = s < 5 ? 0 : -DANGLING;
   for (let a = P - 1; a >= 0; a--) {
     for (let s = 0; s < STATES; s++) {
-      for (const e of edges[a]![s]!) bwd[a]![s] = Math.max(bwd[a]![s]!, e.score + bwd[e.cand.b + 1]![e.to]!);
+      let b = NEG;
+      for (let m = first[a * STATES + s]!; m < first[a * STATES + s + 1]!; m++) b = Math.max(b, mv[m]! + bwd[mEnd[m]! * STATES + mTo[m]!]!);
+      bwd[a * STATES + s] = b;
     }
   }
-  const best = bwd[0]![START]!;
-  // Per piece, the best score of each reading of it (cell, role, category).
-  const readings: Array<Map<string, number>> = pieces.map(() => new Map());
-  const keyOf = (e: Edge) => `${e.cand.a}:${e.cand.b}:${e.role}:${e.cat}`;
+  const best = bwd[START]!;
+  // Max-marginals: per piece, the two best readings covering it.
+  const id0 = new Int32Array(P).fill(-1); const v0 = new Float64Array(P).fill(NEG);
+  const id1 = new Int32Array(P).fill(-1); const v1 = new Float64Array(P).fill(NEG);
   for (let a = 0; a < P; a++) {
     for (let s = 0; s < STATES; s++) {
-      if (fwd[a]![s] === NEG) continue;
-      for (const e of edges[a]![s]!) {
-        const v = fwd[a]![s]! + e.score + bwd[e.cand.b + 1]![e.to]!;
+      const f = fwd[a * STATES + s]!;
+      if (f === NEG) continue;
+      for (let m = first[a * STATES + s]!; m < first[a * STATES + s + 1]!; m++) {
+        const v = f + mv[m]! + bwd[mEnd[m]! * STATES + mTo[m]!]!;
         if (v === NEG) continue;
-        const key = keyOf(e);
-        for (let i = e.cand.a; i <= e.cand.b; i++) readings[i]!.set(key, Math.max(readings[i]!.get(key) ?? NEG, v));
+        const id = readingOf(a, m, s);
+        for (let i = a; i < mEnd[m]!; i++) {
+          if (id0[i] === id) v0[i] = Math.max(v0[i]!, v);
+          else if (v > v0[i]!) { id1[i] = id0[i]!; v1[i] = v0[i]!; id0[i] = id; v0[i] = v; }
+          else if (id1[i] === id) v1[i] = Math.max(v1[i]!, v);
+          else if (v > v1[i]!) { id1[i] = id; v1[i] = v; }
+        }
       }
     }
   }
   const out: CellRead[] = [];
   let a = 0; let s = START;
   while (a < P) {
-    const e = edges[a]![s]!.find((x) => Math.abs(fwd[a]![s]! + x.score + bwd[x.cand.b + 1]![x.to]! - best) < 1e-9)!;
-    const key = keyOf(e);
+    let m = first[a * STATES + s]!;
+    while (Math.abs(fwd[a * STATES + s]! + mv[m]! + bwd[mEnd[m]! * STATES + mTo[m]!]! - best) >= 1e-9) m++;
+    const id = readingOf(a, m, s);
     let rival = NEG;
-    for (let i = e.cand.a; i <= e.cand.b; i++) for (const [k, v] of readings[i]!) if (k !== key) rival = Math.max(rival, v);
-    out.push({ cand: e.cand, role: e.role, cat: e.cat, certain: best - rival >= MARGIN });
-    a = e.cand.b + 1; s = e.to;
+    for (let i = a; i < mEnd[m]!; i++) rival = Math.max(rival, id0[i] === id ? v1[i]! : v0[i]!);
+    out.push({ cand: from[a]![mJ[m]!]!, role: s < 5 ? 0 : 1, cat: mK[m]!, certain: best - rival >= MARGIN });
+    a = mEnd[m]!; s = mTo[m]!;
   }
   return { cells: out, score: best };
 }
@@ -510,10 +544,16 @@ const isSatisfaction = (p: Pair) => SATISFACTION.test(p.ind.cand.text);
 /** A project's grid read: its pairs, and the score of the reading. */
 interface GridRead { pairs: Pair[]; score: number }
 
-function readBlock(b: Block, w: Widths, bigrams: Map<string, number>, region: Frag[] = b.region): GridRead {
+/** What readBlock needs: the column widths, and the grids already cut (by their lines) with the document's words. */
+interface Reader { w: Widths; bigrams: Map<string, number>; grids: Map<string, Grid> }
+
+function readBlock(b: Block, r: Reader, region: Frag[] = b.region): GridRead {
   const lines = region.map((f) => f.text);
-  const pieces = lines.flatMap((l, line) => piecesOf(l).map((text) => ({ text, line })));
-  const { cells, score } = readGrid(lines, pieces, w, bigrams);
+  const key = lines.join('\n');
+  let grid = r.grids.get(key);
+  if (!grid) r.grids.set(key, grid = gridOf(lines, r.bigrams));
+  const { pieces } = grid;
+  const { cells, score } = readGrid(grid, r.w);
   const pageBreak = region.some((f) => f.pageStart);
   const pairs: Pair[] = [];
   for (let i = 0; i < cells.length; i += 2) {
@@ -536,13 +576,13 @@ function readBlock(b: Block, w: Widths, bigrams: Map<string, number>, region: Fr
  * best as the start of a first row (three pairs or more with a 满意度 indicator): the cut where the
  * two projects' grids, read again, score highest.
  */
-function moveRowsBeforeCodes(blocks: Block[], w: Widths, bigrams: Map<string, number>, repairs: Note[]): void {
+function moveRowsBeforeCodes(blocks: Block[], r: Reader, repairs: Note[]): void {
   for (let k = 1; k < blocks.length; k++) {
     const p = blocks[k - 1]!; const q = blocks[k]!;
     if (!q.codeStartsPage) continue;
-    const own = readBlock(q, w, bigrams).pairs;
+    const own = readBlock(q, r).pairs;
     if (own.some(isSatisfaction) || (rowsOf(own)[0]?.length ?? 0) >= 3) continue;
-    const before = readBlock(p, w, bigrams).pairs;
+    const before = readBlock(p, r).pairs;
     const firstRow = rowsOf(before)[0]?.length ?? before.length;
     let best: { cut: number; score: number } | null = null;
     for (let c = firstRow; c + 2 < before.length; c++) {
@@ -550,7 +590,7 @@ function moveRowsBeforeCodes(blocks: Block[], w: Widths, bigrams: Map<string, nu
       if (!moved.slice(0, 4).some(isSatisfaction)) continue;
       const cut = p.region.findIndex((f) => f.n === moved[0]!.lines[0]);
       if (cut <= 0 || p.region.findIndex((f) => f.n === before[c - 1]!.lines.at(-1)) >= cut) continue; // cells share a line
-      const score = readBlock(p, w, bigrams, p.region.slice(0, cut)).score + readBlock(q, w, bigrams, [...p.region.slice(cut), ...q.region]).score;
+      const score = readBlock(p, r, p.region.slice(0, cut)).score + readBlock(q, r, [...p.region.slice(cut), ...q.region]).score;
       if (!best || score > best.score) best = { cut, score };
     }
     if (!best) continue;
@@ -597,13 +637,13 @@ export function readProjectPerformance(section: ReflowedSection, lines: string[]
   const repairs: Note[] = [];
   const frags = withSplitCodesJoined(withoutRepeatedHeaders(section.frags.map(withSplitAmountsJoined), repairs), repairs);
   const blocks = blocksOf(frags, repairs);
-  const bigrams = bigramCounts(lines);
-  const read = (w: Widths) => blocks.map((b) => readBlock(b, w, bigrams).pairs);
+  const reader: Reader = { w: NO_WIDTHS, bigrams: bigramCounts(lines), grids: new Map() };
+  const read = () => blocks.map((b) => readBlock(b, reader).pairs);
   // Read once by what the cells say, then again with the column widths the certain pairs show.
-  let widths = learnWidths(read(NO_WIDTHS).flat());
-  moveRowsBeforeCodes(blocks, widths, bigrams, repairs);
-  widths = learnWidths(read(widths).flat());
-  const pairsOf = read(widths);
+  reader.w = learnWidths(read().flat());
+  moveRowsBeforeCodes(blocks, reader, repairs);
+  reader.w = learnWidths(read().flat());
+  const pairsOf = read();
 
   const out: OutRow[] = [];
   blocks.forEach((b, k) => {
