@@ -228,8 +228,11 @@ function report(r: Results): string {
     if (b.ok && b.ms) {
       add(label, `build time (${b.steps.join(' && ')})`, fmt(b.ms, 0, ' ms'), b.runs);
       add(label, `pages / s (${b.pages} pages)`, fmt(b.pagesPerSecond!, 1), b.runs);
-      const ex = b.html.explore;
-      if (ex && b.docs > 5) add(label, `largest HTML: /explore/ (drill-down), raw / gzip; dist/ ${b.distMB} MB`, `${bytes(ex.raw)} / ${bytes(ex.gzip)}`, 1);
+      for (const type of ['explore', 'drill', 'city'] as const) {
+        const h = b.html[type];
+        if (h && b.docs > 5) add(label, `largest HTML of type ${type} (${h.pages} pages): ${h.page}, raw / gzip`, `${bytes(h.raw)} / ${bytes(h.gzip)}`, 1);
+      }
+      if (b.docs > 5) add(label, 'dist/', `${b.distMB} MB`, 1);
     } else add(label, b.partial ? `stopped at the ${b.partial.limitS} s limit` : 'failed', b.partial ? `${b.partial.pagesWritten} pages rendered by then` : (b.error ?? '').split('\n')[0]!.slice(0, 80), b.runs);
   }
   for (const w of r.weight) {
