@@ -176,12 +176,12 @@ async function explorer(dist: string, corpus: string): Promise<ExplorerFigures |
     const b = new ExplorerBench(profiles, server.origin, query.sql);
     // Warm the server's gzip cache so no run pays for compressing the wasm.
     await fetch(`${server.origin}/explore/`, { headers: { 'accept-encoding': 'gzip' } });
-    // A round (ours and bare, cold + warm) takes ~10 s on 2 quiet cores, ~25 s on busy ones; a throttled
-    // round ~20–40 s; the latency runs ~20 s. It is the last benchmark: it gets what time is left.
-    const runs = Math.max(1, Math.min(PLAN.explorerRuns, Math.floor((remainingS() - 100) / 25)));
+    // A round (ours and bare, cold + warm) takes ~10 s on 2 quiet cores, ~20 s on busy ones; a throttled
+    // round ~20–30 s; the latency runs ~5–20 s. It is the last benchmark: it gets what time is left.
+    const runs = Math.max(1, Math.min(PLAN.explorerRuns, Math.floor((remainingS() - 70) / 20)));
     if (runs < PLAN.explorerRuns) note(`time budget: explorer cold/warm rounds cut to ${runs}`);
     const normal = await b.compare(runs, { warm: true });
-    const throttledRuns = remainingS() > 120 ? PLAN.throttledRuns : 1;
+    const throttledRuns = remainingS() > 90 ? PLAN.throttledRuns : 1;
     if (throttledRuns < PLAN.throttledRuns) note(`time budget: throttled rounds cut to ${throttledRuns}`);
     const throttled = await b.compare(throttledRuns, { throttled: true });
     const oursRuns = normal.ours, bareRuns = normal.bare, oursThr = throttled.ours, bareThr = throttled.bare;
