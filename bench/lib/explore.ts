@@ -68,7 +68,7 @@ function oursInit(): void {
   const tick = () => {
     const now = performance.now();
     if (m.drill === undefined) {
-      const d = document.querySelector('#drill details.drill-node summary');
+      const d = document.querySelector('#drill a.drill-doc');
       if (d && d.getBoundingClientRect().height > 0) m.drill = now;
     }
     const run = document.querySelector<HTMLButtonElement>('[data-testid="run"]');

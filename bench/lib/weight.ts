@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { fileEntry } from './server.ts';
 
-export const PAGE_TYPES = ['home', 'city', 'topic', 'source', 'data', 'explore', 'embed', 'other'] as const;
+export const PAGE_TYPES = ['home', 'city', 'topic', 'source', 'data', 'explore', 'drill', 'embed', 'other'] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
 
 export function pageType(rel: string): PageType {
@@ -21,6 +21,8 @@ export function pageType(rel: string): PageType {
   if (first === 'city' || first === 'topic' || first === 'source' || first === 'embed') return first;
   if (p === '/data/index.html') return 'data';
   if (p === '/explore/index.html') return 'explore';
+  // /explore/<doc_id>/: one document's drill-down.
+  if (first === 'explore') return 'drill';
   return 'other';
 }
 

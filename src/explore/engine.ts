@@ -94,9 +94,12 @@ export class Engine {
         // Whatever a cancelled boot ran into (an aborted download, a terminated worker) is a cancel.
         throw gen === this.generation ? e : new CancelledError();
       });
-      // A failed boot may be retried by the next Run.
+      // A failed boot may be retried by the next Run, with a fresh worker.
       this.booting.catch(() => {
-        if (this.generation === gen) this.booting = null;
+        if (this.generation !== gen) return;
+        this.booting = null;
+        this.worker?.terminate();
+        this.worker = null;
       });
     }
     return this.booting;
@@ -148,17 +151,22 @@ export class Engine {
   }
 
   private async boot(gen: number): Promise<Session> {
-    const duckdb = await import('@duckdb/duckdb-wasm');
-    this.check(gen);
+    // Everything the engine needs starts downloading at once (it was one after the other): its
+    // module, the wasm, the worker's script, then the tables, which are needed last (requested
+    // first, 15 of them would hold the browser's connections to our origin).
+    const module = import('@duckdb/duckdb-wasm');
+    const wasm = this.wasmUrl ? Promise.resolve(this.wasmUrl) : this.fetchWasm(gen);
+    const worker = new Worker(this.url(this.manifest.worker.path));
+    this.worker = worker;
     const csvs = Promise.all(this.manifest.tables.map((t) => this.fetchCsv(t)));
-    csvs.catch(() => {});
-    this.wasmUrl ??= await this.fetchWasm(gen);
+    for (const p of [module, wasm, csvs]) p.catch(() => {});
+    const duckdb = await module;
+    this.check(gen);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    this.wasmUrl ??= await wasm;
     this.check(gen);
     const total = this.manifest.wasm.bytes;
     this.onProgress({ phase: 'compile', loaded: total, total });
-    const worker = new Worker(this.url(this.manifest.worker.path));
-    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-    this.worker = worker;
     await db.instantiate(this.wasmUrl);
     this.check(gen);
     await db.open({});

@@ -1,6 +1,6 @@
-// /explore/ in the browser: the editor, Run/Cancel, the status line, results, shareable URLs,
-// and the enhancements of the pre-rendered drill-down. The engine (DuckDB-WASM and Arrow) is
-// imported only when the reader first runs a query or asks for it to load.
+// /explore/ in the browser: the editor, Run/Cancel, the status line, results and shareable URLs.
+// The engine (DuckDB-WASM and Arrow) is imported only when the reader first runs a query or asks
+// for it to load.
 import { createEditor, type SqlEditor } from './editor.ts';
 import { describeError, parseError } from './errors.ts';
 import { renderResult, copyText, formatMs } from './results.ts';
@@ -233,16 +233,6 @@ export function start(): void {
       () => (shareBtn.dataset['copied'] = 'true', (byId('share-status').textContent = '链接已复制：打开链接会把这条查询放进编辑器，按“运行”才会执行。')),
       () => (byId('share-status').textContent = `无法访问剪贴板，请复制地址栏中的链接。`),
     );
-  });
-
-  // Drill-down: open or close every level at once.
-  const drill = document.getElementById('drill');
-  drill?.querySelectorAll<HTMLButtonElement>('[data-drill]').forEach((btn) => {
-    btn.hidden = false;
-    btn.addEventListener('click', () => {
-      const open = btn.dataset['drill'] === 'open';
-      drill.querySelectorAll('details.drill-node').forEach((d) => ((d as HTMLDetailsElement).open = open));
-    });
   });
 
   runBtn.disabled = false;

@@ -1,10 +1,11 @@
 // After the build: /embed/<chart-id>/ for every chart any page rendered (see chartRegistry.ts),
 // with the chart alone, its standalone SVG and its data as CSV.
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REGISTRY_DIR, chartCsv, type RegisteredChart } from '../lib/chartRegistry.ts';
+import { REGISTRY_FILE, chartCsv, registeredCharts, type RegisteredChart } from '../lib/chartRegistry.ts';
+import { grouped } from '../lib/format.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -25,7 +26,7 @@ function embedPage(c: RegisteredChart, base: string, version: string): string {
   const cell = (col: RegisteredChart['columns'][number], v: unknown) => {
     if (v === null || v === undefined || v === '') return '—';
     if (col.kind === 'pct') return `${(Number(v) * 100).toFixed(1).replace(/\.0$/, '')}%`;
-    if (col.kind === 'money' || col.kind === 'number') return Number(v).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+    if (col.kind === 'money' || col.kind === 'number') return grouped(Number(v), 2);
     return esc(String(v));
   };
   const num = (col: RegisteredChart['columns'][number]) => col.kind === 'money' || col.kind === 'pct' || col.kind === 'number';
@@ -66,22 +67,21 @@ export function embeds(): AstroIntegration {
     name: 'budget-lens-embeds',
     hooks: {
       'astro:config:done': ({ config }) => { base = config.base.replace(/\/?$/, '/'); },
-      'astro:build:start': () => { rmSync(REGISTRY_DIR, { recursive: true, force: true }); },
+      'astro:build:start': () => { rmSync(REGISTRY_FILE, { force: true }); },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        if (!existsSync(REGISTRY_DIR)) return;
         const pkgPath = join(out, 'data', 'datapackage.json');
         const version = existsSync(pkgPath) ? (JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string }).version : '';
-        const files = readdirSync(REGISTRY_DIR).filter((f) => f.endsWith('.json'));
-        for (const f of files) {
-          const c = JSON.parse(readFileSync(join(REGISTRY_DIR, f), 'utf8')) as RegisteredChart;
+        const charts = registeredCharts();
+        if (charts.length === 0) return;
+        for (const c of charts) {
           const dirOut = join(out, 'embed', c.id);
           mkdirSync(dirOut, { recursive: true });
           writeFileSync(join(dirOut, 'index.html'), embedPage(c, base, version));
           writeFileSync(join(dirOut, 'chart.svg'), standaloneSvg(c));
           writeFileSync(join(dirOut, 'data.csv'), chartCsv(c));
         }
-        logger.info(`${files.length} chart embeds written to embed/`);
+        logger.info(`${charts.length} chart embeds written to embed/`);
       },
     },
   };

@@ -1,6 +1,6 @@
 // Queries for the city pages (/city/<slug>/). Every figure on those pages comes from here or
 // from SQL in a city component, through the one data-access module (data.ts).
-import { hasTable, query } from './data.ts';
+import { cityQuery, hasTable, OF_CITY } from './data.ts';
 
 /** A figure with where it is printed: `public/sources/<doc_id>.txt`, 1-based lines. */
 export interface Located { source_line: number; source_line_end: number | null }
@@ -10,9 +10,9 @@ export interface Fact extends Located { fact_key: string; value: number; unit: s
 /** Narrative facts of a document, by fact_key (the first statement of each key). */
 export async function facts(docId: string): Promise<Map<string, Fact>> {
   if (!(await hasTable('facts'))) return new Map();
-  const rows = await query<Fact>(`
-    SELECT fact_key, value, unit, text, source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
-    FROM facts WHERE doc_id = $doc AND value IS NOT NULL ORDER BY source_line, fact_key`, { doc: docId });
+  const rows = await cityQuery<Fact>(`
+    SELECT doc_id, fact_key, value, unit, text, source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
+    FROM facts WHERE ${OF_CITY} AND value IS NOT NULL ORDER BY doc_id, source_line, fact_key`, docId);
   const out = new Map<string, Fact>();
   for (const r of rows) if (!out.has(r.fact_key)) out.set(r.fact_key, r);
   return out;
@@ -33,11 +33,11 @@ export interface Presence {
 /** Which standard tables the document prints (table_presence), in the order they are printed. */
 export async function presence(docId: string): Promise<Presence[]> {
   if (!(await hasTable('table_presence'))) return [];
-  return query<Presence>(`
-    SELECT standard_key, standard_zh, expected, status, title, rows::INTEGER AS rows,
+  return cityQuery<Presence>(`
+    SELECT doc_id, standard_key, standard_zh, expected, status, title, rows::INTEGER AS rows,
            source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
-    FROM table_presence WHERE doc_id = $doc
-    ORDER BY source_line NULLS LAST, standard_key`, { doc: docId });
+    FROM table_presence WHERE ${OF_CITY}
+    ORDER BY doc_id, source_line NULLS LAST, standard_key`, docId);
 }
 
 export interface SummaryRow extends Located {
@@ -52,16 +52,16 @@ export interface SummaryRow extends Located {
 /** 部门收支总体情况表, both sides, in printed order. */
 export async function summaryRows(docId: string): Promise<SummaryRow[]> {
   if (!(await hasTable('budget_summary'))) return [];
-  return query<SummaryRow>(`
-    SELECT side, seq::INTEGER AS seq, item, item_label, row_kind, amount,
+  return cityQuery<SummaryRow>(`
+    SELECT doc_id, side, seq::INTEGER AS seq, item, item_label, row_kind, amount,
            source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
-    FROM budget_summary WHERE doc_id = $doc ORDER BY side, seq`, { doc: docId });
+    FROM budget_summary WHERE ${OF_CITY} ORDER BY doc_id, side, seq`, docId);
 }
 
 /** Number of rows a published table holds for a document (0 when the table is not published). */
 export async function rowCount(table: string, docId: string): Promise<number> {
   if (!(await hasTable(table))) return 0;
-  const [r] = await query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "${table}" WHERE doc_id = $doc`, { doc: docId });
+  const [r] = await cityQuery<{ n: number }>(`SELECT doc_id, count(*)::INTEGER AS n FROM "${table}" WHERE ${OF_CITY} GROUP BY doc_id`, docId);
   return r?.n ?? 0;
 }
 
@@ -77,11 +77,11 @@ export interface DeptTotals extends Located {
 /** The 合计 row of the department expenditure table (else of the general public budget table). */
 export async function expenditureTotals(docId: string): Promise<DeptTotals | undefined> {
   if (!(await hasTable('expenditure_by_function'))) return undefined;
-  const [r] = await query<DeptTotals>(`
-    SELECT total, basic_total, project_total, project_operating, project_specific, table_kind,
+  const [r] = await cityQuery<DeptTotals>(`
+    SELECT doc_id, total, basic_total, project_total, project_operating, project_specific, table_kind,
            source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
-    FROM expenditure_by_function WHERE doc_id = $doc AND row_kind = 'total'
-    ORDER BY table_kind = 'department' DESC, source_line LIMIT 1`, { doc: docId });
+    FROM expenditure_by_function WHERE ${OF_CITY} AND row_kind = 'total'
+    ORDER BY doc_id, table_kind = 'department' DESC, source_line`, docId);
   return r;
 }
 
@@ -90,9 +90,9 @@ export interface BasicTotals extends Located { total: number; personnel: number 
 /** The 合计 row of 一般公共预算基本支出表 (人员经费 / 公用经费). */
 export async function basicTotals(docId: string): Promise<BasicTotals | undefined> {
   if (!(await hasTable('basic_by_economic'))) return undefined;
-  const [r] = await query<BasicTotals>(`
-    SELECT total, personnel, public_use, source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
-    FROM basic_by_economic WHERE doc_id = $doc AND row_kind = 'total' ORDER BY source_line LIMIT 1`, { doc: docId });
+  const [r] = await cityQuery<BasicTotals>(`
+    SELECT doc_id, total, personnel, public_use, source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
+    FROM basic_by_economic WHERE ${OF_CITY} AND row_kind = 'total' ORDER BY doc_id, source_line`, docId);
   return r;
 }
 
@@ -107,10 +107,10 @@ export interface ThreePublic extends Located {
 
 export async function threePublic(docId: string): Promise<ThreePublic | undefined> {
   if (!(await hasTable('three_public'))) return undefined;
-  const [r] = await query<ThreePublic>(`
-    SELECT total, overseas_travel, vehicle_total, vehicle_purchase, vehicle_operation, reception,
+  const [r] = await cityQuery<ThreePublic>(`
+    SELECT doc_id, total, overseas_travel, vehicle_total, vehicle_purchase, vehicle_operation, reception,
            source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
-    FROM three_public WHERE doc_id = $doc ORDER BY source_line LIMIT 1`, { doc: docId });
+    FROM three_public WHERE ${OF_CITY} ORDER BY doc_id, source_line`, docId);
   return r;
 }
 
@@ -129,9 +129,9 @@ export interface CheckRow extends Located {
 
 export async function checks(docId: string): Promise<CheckRow[]> {
   if (!(await hasTable('checks'))) return [];
-  return query<CheckRow>(`
-    SELECT check_id, check_kind, table_name, description, expected, actual, difference, tolerance, status, source_lines,
+  return cityQuery<CheckRow>(`
+    SELECT doc_id, check_id, check_kind, table_name, description, expected, actual, difference, tolerance, status, source_lines,
            source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
-    FROM checks WHERE doc_id = $doc
-    ORDER BY CASE status WHEN 'mismatch' THEN 0 WHEN 'rounding' THEN 1 ELSE 2 END, source_line, check_id`, { doc: docId });
+    FROM checks WHERE ${OF_CITY}
+    ORDER BY doc_id, CASE status WHEN 'mismatch' THEN 0 WHEN 'rounding' THEN 1 ELSE 2 END, source_line, check_id`, docId);
 }

@@ -1,7 +1,7 @@
 // Spending by functional classification (政府收支分类科目): 类 (3 digits) › 款 (5) › 项 (7),
 // built from a document's expenditure_by_function rows. Amounts are summed from the printed
 // rows; names are the ones printed, in this document or any other in the dataset.
-import { query } from './data.ts';
+import { cityQuery, OF_CITY, query } from './data.ts';
 
 /**
  * Names of 类 and 款 from 《政府收支分类科目》, used only where no document in the dataset
@@ -66,13 +66,14 @@ export function shortClassName(name: string): string {
 /** The functional tree of a document's spending: department table if printed, else the general public budget table. */
 export async function functionTree(docId: string): Promise<FunctionTree | undefined> {
   const names = await printedNames();
+  const all = await cityQuery<Row & { table_kind: string }>(`
+    SELECT doc_id, table_kind, func_code, func_level::INTEGER AS func_level, func_name, total, basic_total, project_total,
+           source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
+    FROM expenditure_by_function
+    WHERE ${OF_CITY} AND row_kind = 'function' AND func_code IS NOT NULL AND total IS NOT NULL
+    ORDER BY doc_id, source_line`, docId);
   for (const tableKind of ['department', 'general_public'] as const) {
-    const rows = await query<Row>(`
-      SELECT func_code, func_level::INTEGER AS func_level, func_name, total, basic_total, project_total,
-             source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
-      FROM expenditure_by_function
-      WHERE doc_id = $doc AND table_kind = $kind AND row_kind = 'function' AND func_code IS NOT NULL AND total IS NOT NULL
-      ORDER BY source_line`, { doc: docId, kind: tableKind });
+    const rows = all.filter((r) => r.table_kind === tableKind);
     if (rows.length === 0) continue;
     // Leaves: rows with no printed child (a 项 always; a 类 or 款 only where its children are not printed).
     const leafRows = rows.filter((r) => !rows.some((o) => o.func_code.length > r.func_code.length && o.func_code.startsWith(r.func_code)));

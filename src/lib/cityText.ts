@@ -1,5 +1,5 @@
 // Words for the city pages: lists, changes, statuses and plain-Chinese explanations of checks.
-import { exact } from './format.ts';
+import { exact, grouped } from './format.ts';
 import type { CheckRow, Presence, PresenceStatus } from './cityData.ts';
 
 /** ["a", "b", "c"] → "a、b和c". */
@@ -25,7 +25,7 @@ export function pctPrinted(v: number): string {
 
 /** A count with grouping: 1234 → "1,234". */
 export function count(n: number): string {
-  return n.toLocaleString('zh-CN');
+  return grouped(n);
 }
 
 export const PRESENCE_ZH: Record<PresenceStatus, string> = {

@@ -1,4 +1,5 @@
 // Chinese labels for the codes used in the published tables.
+import { grouped } from './format.ts';
 
 export const DOC_KIND_ZH: Record<string, string> = {
   budget: '预算',
@@ -18,5 +19,5 @@ export function docKindZh(kind: string): string {
 /** 1234567.8 → "1,234,567.8" (zh-CN grouping, up to `digits` decimals). */
 export function formatNumber(n: number | null | undefined, digits = 2): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '—';
-  return n.toLocaleString('zh-CN', { maximumFractionDigits: digits });
+  return grouped(n, digits);
 }

@@ -51,15 +51,17 @@ export async function personnelByDoc(): Promise<PersonnelDoc[]> {
     FROM basic_by_economic WHERE row_kind = 'item' AND dept_econ_code IS NOT NULL
     GROUP BY doc_id, dept_econ_code ORDER BY doc_id, total DESC, code`);
   const facts = await factsByDoc(FACT_KEYS);
+  const itemsOf = Map.groupBy(items, (i) => i.doc_id);
+  const totalOf = new Map(totals.map((t) => [t.doc_id, t]));
   return docs.map((doc) => {
-    const own = items.filter((i) => i.doc_id === doc.doc_id);
+    const own = itemsOf.get(doc.doc_id) ?? [];
     const classCodes = [...new Set(own.map((i) => i.code.slice(0, 3)))];
     const classes = classCodes.map((code) => {
       const xs = own.filter((i) => i.code.startsWith(code));
       const lines = xs.flatMap((x) => x.lines);
       return { code, name: ECON_CLASS[code] ?? `${code} 类`, total: Math.round(xs.reduce((a, x) => a + x.total, 0) * 100) / 100, first: Math.min(...lines), last: Math.max(...lines) };
     }).sort((a, b) => b.total - a.total);
-    return { doc, total: totals.find((t) => t.doc_id === doc.doc_id) ?? null, classes, items: own, facts: facts.get(doc.doc_id) ?? new Map() };
+    return { doc, total: totalOf.get(doc.doc_id) ?? null, classes, items: own, facts: facts.get(doc.doc_id) ?? new Map() };
   });
 }
 

@@ -37,8 +37,9 @@ export async function projectsByDoc(): Promise<DocProjects[]> {
            source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
     FROM projects WHERE total IS NOT NULL ORDER BY doc_id, source_line`);
   const swaps = await swappedPairs();
+  const rowsOf = Map.groupBy(rows, (r) => r.doc_id);
   return docs.map((doc) => {
-    const own = rows.filter((r) => r.doc_id === doc.doc_id);
+    const own = rowsOf.get(doc.doc_id) ?? [];
     const projects = own.filter((r) => r.row_kind === 'project');
     const t = own.find((r) => r.row_kind === 'total');
     const types = [...TYPES, ...new Set(projects.map((p) => p.project_type ?? '未标类型').filter((x) => !(TYPES as readonly string[]).includes(x)))];

@@ -104,21 +104,27 @@ export async function socialByDoc(): Promise<SocialDoc[]> {
     FROM table_presence WHERE standard_key = 'project_performance'`);
 
   const slim = (s: string | null) => (s ?? '').replace(/\s+/g, '');
+  // Grouped by document once: filtering the whole tables for each document grows with documents².
+  const funcsOf = Map.groupBy(funcs, (f) => f.doc_id);
+  const projectsOf = Map.groupBy(projects, (p) => p.doc_id);
+  const indicatorsOf = Map.groupBy(indicators, (i) => i.doc_id);
+  const factsOf = Map.groupBy(facts.map((f) => ({ ...f, slim: slim(f.text) })), (f) => f.doc_id);
+  const presenceOf = new Map(presence.map((p) => [p.doc_id, p]));
   return docs.map((doc) => {
-    const own = funcs.filter((f) => f.doc_id === doc.doc_id);
+    const own = funcsOf.get(doc.doc_id) ?? [];
     const tableKind = own.some((f) => f.table_kind === 'department') ? 'department' : own.some((f) => f.table_kind === 'general_public') ? 'general_public' : null;
     const rows = own.filter((f) => f.table_kind === tableKind);
     const totalRow = rows.find((f) => f.row_kind === 'total');
-    const docProjects = projects.filter((p) => p.doc_id === doc.doc_id);
+    const docProjects = projectsOf.get(doc.doc_id) ?? [];
     const matched = (row: FuncRow): Matched | null => {
       const same = docProjects.filter((p) => Math.abs(p.total - row.total) < 0.005);
       if (same.length !== 1) return null;
       const p = same[0]!;
       const name = slim(p.project_name);
-      const inds = indicators.filter((i) => i.doc_id === doc.doc_id && (p.project_code ? i.project_code === p.project_code : slim(i.project_name) === name));
-      const mentions = facts
-        .filter((f) => f.doc_id === doc.doc_id && slim(f.text).includes(name))
-        .map((f) => ({ clause: slim(f.text).split(/[；;。]/).find((c) => c.includes(name)) ?? '', source_line: f.source_line, source_line_end: f.source_line_end }))
+      const inds = (indicatorsOf.get(doc.doc_id) ?? []).filter((i) => (p.project_code ? i.project_code === p.project_code : slim(i.project_name) === name));
+      const mentions = (factsOf.get(doc.doc_id) ?? [])
+        .filter((f) => f.slim.includes(name))
+        .map((f) => ({ clause: f.slim.split(/[；;。]/).find((c) => c.includes(name)) ?? '', source_line: f.source_line, source_line_end: f.source_line_end }))
         .filter((m, i, all) => m.clause && all.findIndex((x) => x.clause === m.clause) === i);
       return { ...p, indicators: inds, mentions };
     };
@@ -128,7 +134,7 @@ export async function socialByDoc(): Promise<SocialDoc[]> {
       .filter((f): f is FuncRow & { row_kind: string; group: Group } => f.group !== null)
       .map((f) => ({ ...f, match: f.group === 'fund' ? matched(f) : null }))
       .sort((a, b) => (a.group === b.group ? b.total - a.total : a.group === 'fund' ? -1 : 1));
-    const pres = presence.find((p) => p.doc_id === doc.doc_id) ?? null;
+    const pres = presenceOf.get(doc.doc_id) ?? null;
     return {
       doc,
       tableKind,

@@ -1,6 +1,6 @@
 // Sentences with figures for the topic pages. A sentence is a list of segments: plain text, or a
 // figure with the source line(s) it comes from, so that every figure on the page can be a link.
-import { money, pct } from './format.ts';
+import { grouped, money, pct } from './format.ts';
 
 /** Where a figure is printed: public/sources/<docId>.txt, line (to lineEnd). */
 export interface Src {
@@ -40,7 +40,7 @@ export const amount = (wan: number, src: Src | null): Fig => fig(money(wan), src
 export const share = (s: number, src: Src | null, digits = 1): Fig => fig(pct(s, digits), src);
 
 /** A count: “46 个”. */
-export const count = (n: number, unit: string, src: Src | null): Fig => fig(`${n.toLocaleString('zh-CN')} ${unit}`, src);
+export const count = (n: number, unit: string, src: Src | null): Fig => fig(`${grouped(n)} ${unit}`, src);
 
 /** Lists in Chinese: “甲”“甲和乙”“甲、乙和丙” (each item a list of segments). */
 export function listZh(items: Seg[][], last = '和', sep = '、'): Seg[] {

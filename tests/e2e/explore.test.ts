@@ -1,13 +1,14 @@
 // /explore/ in Debian's chromium with the real DuckDB-WASM engine (nothing mocked).
 // One page loads the engine once and runs most of the queries; a second page checks a shared
-// link; a third, with JavaScript off, checks the pre-rendered drill-down.
+// link; a third, with JavaScript off, checks the pre-rendered drill-down. A document's drill-down
+// page (/explore/<doc_id>/) is checked at phone and desktop widths.
 // Assumes `npm run build` has produced dist/ (`npm test` builds first).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, readCsv, ROOT, screenshot, startServer } from './browser.ts';
+import { launchBrowser, openPage, readCsv, ROOT, runAxe, screenshot, startServer, useSite, VIEWPORTS } from './browser.ts';
 import type { InstrumentedPage, StaticServer } from './browser.ts';
 import { sqlHash } from '../../src/explore/share.ts';
 
@@ -108,32 +109,46 @@ describe('explore page', () => {
     await server?.close();
   });
 
-  test('the drill-down is in the HTML before any script runs', async () => {
+  test('the drill-down is in the HTML before any script runs, down to the indicators', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       await page.goto(`${server.origin}/explore/`);
       assert.equal(await page.locator('script[type="module"]').count(), 1, 'the page has its script, but it does not run here');
-      const cities = page.locator('details.drill-city');
-      assert.equal(await cities.count(), 4, 'one entry per document with a project table');
-      // 郑州 2024 → 郑州市社会保险中心 → its first project → indicators, by clicking summaries.
-      const city = page.locator('details.drill-city[data-doc-id="zhengzhou-2024-budget"]');
-      await city.locator('> summary').click();
-      assert.match(await city.locator('> summary').innerText(), /郑州/);
-      const unit = city.locator('details.drill-unit').first();
+      const docs = page.locator('#drill table.drill-docs tbody tr');
+      assert.equal(await docs.count(), 4, 'level 1: one row per document with a project table');
+      const level1 = page.locator('#drill .sql-block').first();
+      assert.match((await level1.locator('code').textContent()) ?? '', /SELECT[\s\S]+FROM projects/);
+      assert.match((await level1.locator('a.edit-sql').getAttribute('href')) ?? '', /^#sql=/);
+      // 郑州 2024 → its page → a unit → its first project with indicators, by following the link and clicking summaries.
+      const row = page.locator('#drill tr[data-doc-id="zhengzhou-2024-budget"]');
+      assert.match(await row.innerText(), /郑州/);
+      await row.locator('a.drill-doc').click();
+      await page.waitForURL(/\/explore\/zhengzhou-2024-budget\/$/);
+      assert.match(await page.locator('h1').innerText(), /郑州/);
+      const unit = page.locator('details.drill-unit').first();
       await unit.locator('> summary').click();
       const project = unit.locator('details.drill-project[data-project-code]').first();
       await project.locator('> summary').click();
       const indicators = project.locator('table.drill-indicators tbody tr');
       assert.ok((await indicators.count()) > 0, 'the project lists its indicators');
       assert.ok(await indicators.first().isVisible(), 'and they are visible once opened');
-      // Every level carries its SQL and an "edit this query" link.
-      for (const level of [page.locator('#drill'), city, unit, project]) {
-        const block = level.locator('.sql-block').first();
-        assert.match((await block.locator('code').textContent()) ?? '', /SELECT[\s\S]+FROM (projects|project_indicators)/);
-        assert.match((await block.locator('a.edit-sql').getAttribute('href')) ?? '', /^#sql=/);
+      // Every level carries its SQL and a link that opens it in the editor on /explore/.
+      const unitName = (await unit.getAttribute('data-unit')) ?? '';
+      const code = (await project.getAttribute('data-project-code')) ?? '';
+      const levels = [
+        { block: page.locator('.drill > .sql-block').nth(1), table: 'projects', key: 'zhengzhou-2024-budget' },
+        { block: unit.locator('> .drill-body > .sql-block'), table: 'projects', key: unitName },
+        { block: project.locator('.sql-block'), table: 'project_indicators', key: code },
+      ];
+      for (const { block, table, key } of levels) {
+        const sql = (await block.locator('code').textContent()) ?? '';
+        assert.match(sql, new RegExp(`SELECT[\\s\\S]+FROM ${table}\\b`));
+        assert.ok(key && sql.includes(`'${key}'`), `the query names ${key}`);
+        assert.match((await block.locator('a.edit-sql').getAttribute('href')) ?? '', /^\/explore\/#sql=/);
       }
-      assert.match((await project.locator('.sql-block code').textContent()) ?? '', /FROM project_indicators/);
+      assert.equal(await page.locator('script').count(), 0, 'the document page has no script at all');
+      await page.goto(`${server.origin}/explore/`);
       // The test hooks are in the HTML too.
       for (const id of ['sql-editor', 'run', 'cancel', 'results', 'error', 'status']) {
         assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 1, `data-testid=${id}`);
@@ -362,16 +377,22 @@ describe('explore page', () => {
     assert.equal(await page.locator('[data-testid="error"]').isVisible(), false);
   });
 
-  test('the SQL is in the URL; "edit this query" fills the editor without running it', async () => {
+  test('the SQL is in the URL; "edit this query" fills the editor without running it, here and from a document\'s page', async () => {
     const { page } = p;
     await setSql(page, 'SELECT 1 AS one');
     await page.waitForFunction(() => location.hash === '#sql=SELECT%201%20AS%20one');
-    const link = page.locator('details.drill-city[data-doc-id="jiaozuo-2024-budget"] .sql-block a.edit-sql').first();
-    await page.locator('details.drill-city[data-doc-id="jiaozuo-2024-budget"] > summary').click();
     const before = await page.locator('[data-testid="results"]').innerHTML();
-    await link.click();
-    assert.match(await editorText(page), /doc_id = 'jiaozuo-2024-budget'/);
+    await page.locator('#drill .sql-block a.edit-sql').first().click();
+    assert.match(await editorText(page), /FROM projects p\nJOIN documents d/, 'level 1 in the editor');
     assert.equal(await page.locator('[data-testid="results"]').innerHTML(), before, 'nothing ran');
+    // A document's page links to the editor here, with its query in the URL.
+    await page.goto(`${server.origin}/explore/jiaozuo-2024-budget/`, { waitUntil: 'load' });
+    await page.locator('.drill > .sql-block a.edit-sql').nth(1).click();
+    await page.waitForURL(/\/explore\/#sql=/);
+    await page.locator('[data-testid="run"]:enabled').waitFor();
+    assert.match(await editorText(page), /doc_id = 'jiaozuo-2024-budget'/);
+    assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'idle');
+    assert.equal(await page.locator('[data-testid="results"]').innerHTML(), '', 'nothing ran');
     await run(page);
     assert.ok((await resultRows(page)).length > 0);
   });
@@ -417,14 +438,12 @@ describe('explore page', () => {
   });
 
   for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 800 }]) {
-    test(`at ${viewport.width} px, with results and the drill-down open: no sideways scrolling${viewport.width < 400 ? ', axe clean' : ''}`, async () => {
+    test(`at ${viewport.width} px, with results: no sideways scrolling${viewport.width < 400 ? ', axe clean' : ''}`, async () => {
       const { page } = p;
       await page.setViewportSize(viewport);
       await setSql(page, 'SELECT doc_id, unit_name, total, NULL AS nothing FROM income_by_unit LIMIT 5');
       await run(page);
       assert.equal(await page.locator('[data-testid="results"] tbody tr').count(), 5);
-      const city = page.locator('details.drill-city').first();
-      if (!(await city.evaluate((d) => (d as HTMLDetailsElement).open))) await city.locator('> summary').click();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
       // axe takes a while on this long page: once, at phone width.
@@ -439,4 +458,36 @@ describe('explore page', () => {
     assert.deepEqual(withoutInterceptionNoise(p.errors, server.origin), []);
     assert.deepEqual(dialogs, []);
   });
+});
+
+describe('a document\'s drill-down page', () => {
+  const site = useSite();
+
+  for (const viewport of VIEWPORTS) {
+    test(`/explore/luoyang-2024-budget/ at ${viewport.width} px, a unit and a project open: no sideways scrolling, axe clean, nothing from elsewhere`, async () => {
+      const p = await openPage(site.browser, site.server.origin, viewport);
+      try {
+        const { page } = p;
+        const response = await page.goto(`${site.server.origin}/explore/luoyang-2024-budget/`, { waitUntil: 'networkidle' });
+        assert.equal(response?.status(), 200);
+        assert.equal(await page.locator('html[lang="zh-CN"]').count(), 1);
+        assert.equal(await page.locator('nav[aria-label="主导航"] a[aria-current]').innerText(), '查询', 'inside the 查询 section');
+        const unit = page.locator('details.drill-unit').first();
+        await unit.locator('> summary').click();
+        const project = unit.locator('details.drill-project:has(table.drill-indicators)').first();
+        await project.locator('> summary').click();
+        await project.locator('.sql-shown > summary').click();
+        assert.ok(await project.locator('table.drill-indicators tbody tr').first().isVisible());
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+        const violations = await runAxe(page);
+        assert.deepEqual(violations, [], `axe violations:\n${JSON.stringify(violations, null, 2)}`);
+        await screenshot(page, `explore-doc-${viewport.width}`);
+        assert.deepEqual(p.foreignRequests(), []);
+        assert.deepEqual(p.errors, []);
+      } finally {
+        await p.close();
+      }
+    });
+  }
 });

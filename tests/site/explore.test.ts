@@ -10,6 +10,7 @@ import { parseHTML } from 'linkedom';
 import { query } from '../../src/lib/data.ts';
 import { CANNED } from '../../src/explore/canned.ts';
 import { citiesSql, indicatorsSql, projectsSql, unitsSql } from '../../src/explore/drill.ts';
+import { drillDoc, drillDocs } from '../../src/lib/drillData.ts';
 import { encodeSql, sqlFromHash, sqlHash } from '../../src/explore/share.ts';
 import { display, raw, toTsv, type QueryResult } from '../../src/explore/format.ts';
 import { describeError, parseError } from '../../src/explore/errors.ts';
@@ -62,6 +63,27 @@ describe('drill-down SQL', () => {
 
   test('names with quotes are quoted, not injected', async () => {
     assert.deepEqual(await query(projectsSql("x' OR '1'='1", "y'; DROP TABLE projects; --")), []);
+  });
+
+  test('the pages\' rows are exactly what each node\'s own query returns', async () => {
+    // The pages group a few queries per city; every node shows its own query, which must give its rows.
+    const asSet = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    const docs = await drillDocs();
+    assert.deepEqual(docs.map((d) => d.doc_id), (await query<{ doc_id: string }>(citiesSql())).map((d) => d.doc_id));
+    for (const d of docs) {
+      assert.ok(d.city_slug, `${d.doc_id}: city_slug`);
+      const drill = await drillDoc(d.doc_id);
+      assert.deepEqual(drill.units.map((u) => u.row), await query(drill.sql), `${d.doc_id}: units`);
+      assert.equal(drill.units.flatMap((u) => u.projects).length, d.projects, `${d.doc_id}: projects`);
+      for (const u of drill.units) {
+        assert.deepEqual(u.projects.map((p) => p.row), await query(u.sql), `${d.doc_id} / ${u.row.unit_name}: projects`);
+        for (const p of u.projects) {
+          assert.equal(p.indicators.length, p.row.indicators, `${d.doc_id} / ${p.row.project_name}: indicator count`);
+          if (p.sql) assert.deepEqual(asSet(p.indicators), asSet(await query(p.sql)), `${d.doc_id} / ${p.row.project_code}: indicators`);
+          else assert.equal(p.row.project_code, null);
+        }
+      }
+    }
   });
 });
 
@@ -210,7 +232,9 @@ describe('dist/: the engine is self-hosted and only /explore/ loads it', () => {
     for (const id of ['sql-editor', 'run', 'cancel', 'results', 'error', 'status']) {
       assert.equal(document.querySelectorAll(`[data-testid="${id}"]`).length, 1, id);
     }
-    assert.ok(document.querySelectorAll('details.drill-project table.drill-indicators').length > 50);
+    // The drill-down's first level only: each document's deeper levels are on a page of its own.
+    assert.ok(document.querySelectorAll('#drill table.drill-docs tbody tr a.drill-doc').length > 0);
+    assert.equal(document.querySelectorAll('#drill details.drill-node, #drill table.drill-indicators').length, 0);
     assert.equal(document.querySelectorAll('script:not([src]):not([type="application/json"])').length, 0, 'no inline script (the CSP would block it)');
     for (const file of htmlFiles(DIST)) {
       if (file === explore) continue;
