@@ -31,9 +31,10 @@ export const RAW = join(ROOT, 'data', 'raw');
 
 /**
  * The vendored documents in the order the generator cycles through them (4 budgets, 1 performance
- * form). `reflowable`: reflowed by tests/reflow.ts, the document is still read. The 驻马店 budget is
- * not: reflowed, its cover title (`2023 年驻马店市…`, blank, `部门预算公开`) falls apart into blocks of
- * one line and metadata.ts finds no title; the performance form loses its 部门名称 row the same way.
+ * form). `reflowable`: reflowed by tests/reflow.ts before the rewrite, alternately. The 驻马店 budget
+ * reads reflowed too (tests/pipeline/reflowed.test.ts) but stays in the tab layout, so the corpus
+ * keeps the mix its figures were first measured with (about 40% reflowed); the performance form,
+ * reflowed, loses its 部门名称 row and is refused.
  */
 export const SOURCES = [
   { file: 'zhengzhou-2024-budget.txt', city: '郑州', year: 2024, kind: 'budget', layout: 'tab', reflowable: true },
