@@ -64,10 +64,10 @@ interface Found<T> {
  * disclosure. The reflowed layout prints a blank line after every line: there the block is the
  * lines before the cover's date, one blank apart (`2023 年驻马店市…` / `部门预算公开` / `2023 年 2 月`).
  */
-function coverTitle(lines: string[]): Found<string> | null {
+function coverTitle(lines: string[], layout: 'tab' | 'reflowed'): Found<string> | null {
   const start = lines.findIndex((l) => l.trim() !== '');
   if (start < 0) return null;
-  const reflowed = detectLayout(lines) === 'reflowed';
+  const reflowed = layout === 'reflowed';
   const parts: string[] = [];
   for (let i = start; i < lines.length && parts.length < 4; i++) {
     if (lines[i]!.trim() === '') {
@@ -172,8 +172,8 @@ function splitFullName(full: string): { city: string; department: string; known:
  * title, department or fiscal year (an unknown document), or a city outside Henan's list
  * (unless `overrides.city_slug` — from data/raw/sources.json — gives its slug).
  */
-export function readMeta(lines: string[], file: string, overrides: MetaOverrides = {}): DocMeta {
-  const printed = coverTitle(lines) ?? annexTitle(lines) ?? narrativeTitle(lines);
+export function readMeta(lines: string[], file: string, overrides: MetaOverrides = {}, layout = detectLayout(lines)): DocMeta {
+  const printed = coverTitle(lines, layout) ?? annexTitle(lines) ?? narrativeTitle(lines);
   const deptLine = mostCommon(departmentNames(lines));
 
   // The department's full name: 部门名称 lines first, else what the title names besides year and kind.

@@ -51,7 +51,8 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
   const { text, encoding } = decode(file, bytes);
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   if (lines.at(-1) === '') lines.pop();
-  const meta = readMeta(lines, file, manifest);
+  const layout = detectLayout(lines);
+  const meta = readMeta(lines, file, manifest, layout);
   if (manifest.city) meta.city = manifest.city;
   if (manifest.city_slug) meta.citySlug = manifest.city_slug;
   if (manifest.department) meta.department = manifest.department;
@@ -63,10 +64,10 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
     sha256: createHash('sha256').update(bytes).digest('hex'),
     lines,
     meta,
-    layout: detectLayout(lines),
+    layout,
   };
   const ctx: ParseContext = { doc, repairs: [] };
-  const tables: Record<string, OutRow[]> = { facts: readFacts(lines) };
+  const tables: Record<string, OutRow[]> = { facts: readFacts(lines, layout) };
   let sections: Section[];
   let spans = new Map<number, number>();
   let unread: string[] = [];

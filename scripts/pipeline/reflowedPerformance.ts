@@ -8,7 +8,7 @@
 //
 // The 本级部门预算项目绩效目标汇总表 is read in reflowedProjectIndicators.ts.
 import type { Line, OutRow } from './types.ts';
-import { isAmount, isTarget, joinText, normText, printWidth } from './text.ts';
+import { isAmount, isTarget, joinText, normText, printWidth, slim } from './text.ts';
 import { deptPerformance } from './tables/deptPerformance.ts';
 import type { Frag, Note, ReflowedSection } from './reflowed.ts';
 
@@ -25,7 +25,6 @@ export interface PerformanceRead {
 /** 一级/二级指标 of the 2023/2024 form and the 2020 申报表: printed once per group, wrapped narrow. */
 const LEVEL_NAMES = ['投入管理指标', '产出指标', '效益指标', '满意度指标', '成本指标', '履职效能', '管理效率', '运行成本', '服务满意', '可持续性',
   '工作目标管理', '预算和财务管理', '绩效管理', '重点工作任务完成', '履职目标实现', '履职效益', '满意度'];
-const slimOf = (s: string) => normText(s).replace(/\s+/g, '');
 
 /** A short qualitative target (相关, 总体稳定) — never a level name. */
 const isQualitative = (t: string) => /^[\u4e00-\u9fff]{1,4}$/.test(t) && !LEVEL_NAMES.some((l) => l.startsWith(t));
@@ -41,7 +40,7 @@ const cellOf = (f: Frag, text = f.text, open = true): Wrapped => ({ lines: [f], 
  * (…率, …性, …度) does not.
  */
 function continues(c: Wrapped | undefined, f: Frag): boolean {
-  if (!c || !c.open || /\s/.test(f.text) || isTarget(f.text) || LEVEL_NAMES.includes(slimOf(f.text)) || LEVEL_NAMES.includes(slimOf(c.text))) return false;
+  if (!c || !c.open || /\s/.test(f.text) || isTarget(f.text) || LEVEL_NAMES.includes(slim(f.text)) || LEVEL_NAMES.includes(slim(c.text))) return false;
   const first = printWidth(c.lines[0]!.text); const last = printWidth(c.lines.at(-1)!.text);
   if (last < first - 0.5 || printWidth(f.text) > first + 0.5) return false;
   return !(isQualitative(f.text) && /[率性度]$/.test(c.text));
@@ -112,7 +111,7 @@ function gridRows(lines: Frag[]): GridRow[] {
       const startsDesc = !desc && printWidth(f.text) >= 16 && valueIndex(tokens, false) < 0;
       if (startsDesc) { desc = cellOf(f, normText(f.text)); done.cells.push(desc); continue; }
       if (desc && printWidth(desc.lines.at(-1)!.text) >= printWidth(desc.lines[0]!.text) - 1.5 && valueIndex(tokens, false) < 0
-        && !LEVEL_NAMES.some((l) => l.startsWith(slimOf(f.text)))) { extend(desc, f); continue; }
+        && !LEVEL_NAMES.some((l) => l.startsWith(slim(f.text)))) { extend(desc, f); continue; }
       rows.push(done); done = null; desc = null;
     }
     if (tokens.length === 1 && continues(cells.at(-1), f)) { extend(cells.at(-1)!, f); continue; }
@@ -136,7 +135,7 @@ function gridRows(lines: Frag[]): GridRow[] {
 
 export function readDeptPerformance(section: ReflowedSection, file = 'reflowed text'): PerformanceRead {
   const frags = section.frags;
-  const at = (re: RegExp, from = 0) => { const k = frags.findIndex((f, i) => i >= from && re.test(slimOf(f.text))); return k < 0 ? frags.length : k; };
+  const at = (re: RegExp, from = 0) => { const k = frags.findIndex((f, i) => i >= from && re.test(slim(f.text))); return k < 0 ? frags.length : k; };
   const taskHead = at(/^任务名称/);
   const budgetHead = at(/^预算情况/, taskHead);
   const gridHead = at(/^一级指标.*三级指标/, taskHead);
@@ -158,8 +157,8 @@ export function readDeptPerformance(section: ReflowedSection, file = 'reflowed t
     const entries: Wrapped[] = [];
     for (const f of frags.slice(budgetHead + 1, gridHead)) {
       // A group label (1、资金来源：) shares its row with the group's first item, as in the tab layout.
-      const afterGroup = /(资金来源|资金结构)[:：]?$/.test(slimOf(entries.at(-1)?.text ?? ''));
-      if (entries.length === 0 || (!afterGroup && /^(部门预算总额|\d+、|[（(]\d+[)）])/.test(slimOf(f.text)))) entries.push(cellOf(f, f.text));
+      const afterGroup = /(资金来源|资金结构)[:：]?$/.test(slim(entries.at(-1)?.text ?? ''));
+      if (entries.length === 0 || (!afterGroup && /^(部门预算总额|\d+、|[（(]\d+[)）])/.test(slim(f.text)))) entries.push(cellOf(f, f.text));
       else { entries.at(-1)!.lines.push(f); entries.at(-1)!.text += ` ${f.text}`; }
     }
     entries.forEach((e, i) => {
@@ -170,7 +169,7 @@ export function readDeptPerformance(section: ReflowedSection, file = 'reflowed t
     });
   }
   if (gridHead < frags.length) {
-    const header = slimOf(frags[gridHead]!.text);
+    const header = slim(frags[gridHead]!.text);
     rows.push({ n: frags[gridHead]!.n, cells: ['一级指标', '二级指标', '三级指标', '指标值', '指标值说明', ...(header.includes('指标说明') ? ['指标说明'] : [])] });
     // Cells at the columns of an unshifted row: the target under 指标值, the names before it, the 说明 after.
     for (const g of gridRows(frags.slice(gridHead + 1))) {

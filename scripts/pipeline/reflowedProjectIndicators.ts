@@ -8,22 +8,21 @@
 // wrapped at its column's width on lines of its own (`一年`/`经费`/`标准`, :5077–:5081). Every
 // column has a width of its own (成本 2, 产出 5, 效益 3, 满意度 4 characters in 洛阳's indicators).
 //
-// Reading it back, per project:
-// 1. Cells. The printed lines are cut into cells by dynamic programming over every cut the
-//    wrapping allows — a wrapped cell's lines are filled greedily at one width: each line but the
-//    last is too full to take the next line's first character — with cells alternating
-//    indicator, value and scored by what they say (`≥95%` or 明显 is a value, never an indicator).
-//    A cell is certain when every other reading of its lines scores clearly lower (max-marginals).
-// 2. Categories. The columns' widths are learned from the table's certain cells whose category
-//    is known (满意 → 满意度指标, 成本 → 成本指标, first rows printing all four); then the pairs are
-//    placed by dynamic programming over categories (increasing within a row, a new row costs),
-//    scored by name and by width (a wrapped indicator's width names its column; a cell wider than
-//    a column cannot sit in it unwrapped). Certain where the best category wins clearly.
-// 3. A page break inside a project: the cells the break cut continue on the new page in an order
-//    the text does not keep (:5363), so every indicator of the project is uncertain.
+// Reading it back, per project, one dynamic programme decides together:
+// 1. Cells: every cut the wrapping allows — a wrapped cell's lines are filled greedily at one
+//    width: each line but the last is too full to take the next line's first character.
+// 2. Roles: cells alternate indicator, value, scored by what they say (`≥95%` or 明显 is a value,
+//    never an indicator).
+// 3. Categories: by name (满意 → 满意度指标, 成本 → 成本指标), by width (a wrapped indicator's width
+//    names its column; a cell wider than a column cannot sit in it unwrapped) and by a weak prior
+//    on the order the grid prints them in. The columns' widths are learned from the table's own
+//    certain cells, read first without them.
+// A cell is certain when every other reading of its pieces scores clearly lower (max-marginals).
+// A page break inside a project: the cells the break cut continue on the new page in an order
+// the text does not keep (:5363), so every indicator of the project is uncertain.
 // Uncertain rows carry their printed pieces in raw_cells.
 import type { OutRow } from './types.ts';
-import { joinText, normText, parseAmount, parseTarget, printWidth } from './text.ts';
+import { joinText, normText, parseAmount, parseTarget, printWidth, slim } from './text.ts';
 import type { Frag, Note, ReflowedSection } from './reflowed.ts';
 import type { PerformanceRead } from './reflowedPerformance.ts';
 import { CATEGORIES, CATEGORIES_ZH, COST_NAME, COST_VALUE, SATISFACTION, stripNumbering, target } from './tables/projectIndicators.ts';
@@ -32,7 +31,6 @@ const TABLE = 'project_indicators';
 const TYPE_LABELS = ['其他运转类', '特定目标类'];
 /** A project code: digits, at most one capital letter (`4103002100000Y8030002`, :5213), 18–22 characters. */
 const PROJECT_CODE = /^\d{10,}[A-Z]?\d+$/;
-const slimOf = (s: string) => normText(s).replace(/\s+/g, '');
 
 /** The code a line starts with (tokens split by a space rejoined while the code is short of 21) and the text after it. */
 function projectCodeOf(text: string): [string, string, string | undefined] | null {
@@ -64,13 +62,13 @@ function withSplitAmountsJoined(f: Frag): Frag {
 function withoutRepeatedHeaders(frags: Frag[], repairs: Note[]): Frag[] {
   const first = frags.findIndex((f) => /^\d{3}$/.test(f.text.trim()));
   if (first <= 0) return frags;
-  const header = frags.slice(0, first).map((f) => slimOf(f.text)).join('');
+  const header = frags.slice(0, first).map((f) => slim(f.text)).join('');
   const out = frags.slice(0, first);
   for (let i = first; i < frags.length; i++) {
     const f = frags[i]!;
-    let text = slimOf(f.text);
+    let text = slim(f.text);
     let end = i;
-    while (text.length < header.length && header.startsWith(text) && end + 1 < frags.length) text += slimOf(frags[++end]!.text);
+    while (text.length < header.length && header.startsWith(text) && end + 1 < frags.length) text += slim(frags[++end]!.text);
     if (text !== header || text.length === 0) { out.push(f); continue; }
     repairs.push({ table: TABLE, line: f.n, what: `the table's header printed again (lines ${f.n}–${frags[end]!.n}) left out` });
     const next = frags[end + 1];
@@ -121,7 +119,6 @@ interface Block {
   codeStartsPage: boolean;
 }
 
-
 /** Projects with their unit, and the lines of their indicator grid. */
 function blocksOf(fs: Frag[], repairs: Note[]): Block[] {
   let dept: string | null = null;
@@ -164,7 +161,7 @@ function blocksOf(fs: Frag[], repairs: Note[]): Block[] {
       while (i < fs.length && !isProjectCode(fs[i]!) && !isUnitCode(fs[i]!)) i++;
       const prev = blocks.at(-1);
       if (i > start && prev) {
-        prev.region.push(...fs.slice(start, i).filter((r) => r.text.trim() !== ''));
+        prev.region.push(...fs.slice(start, i));
         repairs.push({ table: TABLE, line: fs[start]!.n, what: `indicators after unit ${code} (lines ${fs[start]!.n}–${fs[i - 1]!.n}) read with project ${prev.code} above it` });
       }
       continue;
@@ -179,7 +176,7 @@ function blocksOf(fs: Frag[], repairs: Note[]): Block[] {
     // Name lines, then the type label one character per line, then the amounts.
     while (j < fs.length) {
       const g = fs[j]!; const t = g.text.trim();
-      if (isProjectCode(g) || (isUnitCode(g) && g.amounts.length === 0)) break;
+      if (isProjectCode(g) || isUnitCode(g)) break;
       if (g.head === '' && g.amounts.length > 0) { amount = parseAmount(g.amounts[0]); j++; break; }
       const next = TYPE_LABELS.find((l) => l.startsWith(type + t) && t.length === 1);
       if (next && (type !== '' || TYPE_LABELS.some((l) => l.startsWith(t + (fs[j + 1]?.text.trim() ?? ''))))) type += t;
@@ -547,7 +544,7 @@ interface GridRead { pairs: Pair[]; score: number }
 /** What readBlock needs: the column widths, and the grids already cut (by their lines) with the document's words. */
 interface Reader { w: Widths; bigrams: Map<string, number>; grids: Map<string, Grid> }
 
-function readBlock(b: Block, r: Reader, region: Frag[] = b.region): GridRead {
+function readBlock(region: Frag[], r: Reader): GridRead {
   const lines = region.map((f) => f.text);
   const key = lines.join('\n');
   let grid = r.grids.get(key);
@@ -580,9 +577,9 @@ function moveRowsBeforeCodes(blocks: Block[], r: Reader, repairs: Note[]): void 
   for (let k = 1; k < blocks.length; k++) {
     const p = blocks[k - 1]!; const q = blocks[k]!;
     if (!q.codeStartsPage) continue;
-    const own = readBlock(q, r).pairs;
+    const own = readBlock(q.region, r).pairs;
     if (own.some(isSatisfaction) || (rowsOf(own)[0]?.length ?? 0) >= 3) continue;
-    const before = readBlock(p, r).pairs;
+    const before = readBlock(p.region, r).pairs;
     const firstRow = rowsOf(before)[0]?.length ?? before.length;
     let best: { cut: number; score: number } | null = null;
     for (let c = firstRow; c + 2 < before.length; c++) {
@@ -590,7 +587,7 @@ function moveRowsBeforeCodes(blocks: Block[], r: Reader, repairs: Note[]): void 
       if (!moved.slice(0, 4).some(isSatisfaction)) continue;
       const cut = p.region.findIndex((f) => f.n === moved[0]!.lines[0]);
       if (cut <= 0 || p.region.findIndex((f) => f.n === before[c - 1]!.lines.at(-1)) >= cut) continue; // cells share a line
-      const score = readBlock(p, r, p.region.slice(0, cut)).score + readBlock(q, r, [...p.region.slice(cut), ...q.region]).score;
+      const score = readBlock(p.region.slice(0, cut), r).score + readBlock([...p.region.slice(cut), ...q.region], r).score;
       if (!best || score > best.score) best = { cut, score };
     }
     if (!best) continue;
@@ -638,7 +635,7 @@ export function readProjectPerformance(section: ReflowedSection, lines: string[]
   const frags = withSplitCodesJoined(withoutRepeatedHeaders(section.frags.map(withSplitAmountsJoined), repairs), repairs);
   const blocks = blocksOf(frags, repairs);
   const reader: Reader = { w: NO_WIDTHS, bigrams: bigramCounts(lines), grids: new Map() };
-  const read = () => blocks.map((b) => readBlock(b, reader).pairs);
+  const read = () => blocks.map((b) => readBlock(b.region, reader).pairs);
   // Read once by what the cells say, then again with the column widths the certain pairs show.
   reader.w = learnWidths(read().flat());
   moveRowsBeforeCodes(blocks, reader, repairs);

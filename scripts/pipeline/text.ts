@@ -8,6 +8,11 @@ export function normText(s: string): string {
   return s.replace(/<\/?p>/g, ' ').replace(/\s+/g, ' ').trim().replace(CJK_GAP, '');
 }
 
+/** normText without any space left: for matching labels however the conversion spaced them. */
+export function slim(s: string): string {
+  return normText(s).replace(/\s+/g, '');
+}
+
 /** Join text fragments that the conversion split across lines or cells. */
 export function joinText(parts: Array<string | null | undefined>): string {
   let out = '';

@@ -166,14 +166,14 @@ function narrativeRange(lines: string[]): [number, number] | null {
   return best;
 }
 
-function paragraphs(lines: string[]): Para[] {
+function paragraphs(lines: string[], layout: 'tab' | 'reflowed'): Para[] {
   const range = narrativeRange(lines);
   if (!range) return [];
   const out: Para[] = [];
   let cur: Para | null = null;
   let section = '';
   // The reflowed layout wraps prose, headings too (`六、…支出预算经济` / `分类情况说明`).
-  const wrapped = detectLayout(lines) === 'reflowed';
+  const wrapped = layout === 'reflowed';
   let headingLine = '';
   for (let i = range[0]; i < range[1]; i++) {
     const t = normLine(lines[i]!);
@@ -398,8 +398,8 @@ function expand(spans: Array<[number, number]>, from: number, to: number): [numb
 }
 
 /** The figures stated in the narrative (第二部分 情况说明); empty when the document has none. */
-export function readFacts(lines: string[]): OutRow[] {
-  const paras = paragraphs(lines);
+export function readFacts(lines: string[], layout = detectLayout(lines)): OutRow[] {
+  const paras = paragraphs(lines, layout);
   const found: Candidate[] = [];
 
   paras.forEach((p, pi) => {
