@@ -23,7 +23,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CITY_SLUGS } from '../scripts/pipeline/metadata.ts';
+import { citiesOf, departmentSlugOf } from '../scripts/pipeline/places.ts';
 import { reflow } from '../tests/reflow.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -50,7 +50,9 @@ export type Source = (typeof SOURCES)[number];
 export const FIRST_YEAR = 2001;
 export const LAST_YEAR = 2090;
 
-const CITIES = Object.entries(CITY_SLUGS); // [name, slug], metadata.ts order
+// [name, slug] of Henan's prefecture cities, in GB/T 2260 order; the sources are all 人力资源和社会保障局.
+const CITIES = citiesOf('河南').map((c) => [c.city!, c.slug] as const);
+const DEPARTMENT = departmentSlugOf('人力资源和社会保障局');
 
 export interface Plan {
   index: number;
@@ -83,7 +85,7 @@ function rand(seed: number): number {
 }
 
 /** doc_ids of the vendored documents: never generated again, so a corpus can be mixed with them. */
-const ORIGINAL_IDS = new Set(['zhengzhou-2024-budget', 'zhumadian-2023-budget', 'jiaozuo-2024-budget', 'luoyang-2024-budget', 'zhengzhou-2020-performance']);
+const ORIGINAL_IDS = new Set(['zhengzhou-2024', 'zhumadian-2023', 'jiaozuo-2024', 'luoyang-2024', 'zhengzhou-2020'].map((p, i) => `${p}-${DEPARTMENT}-${i === 4 ? 'performance' : 'budget'}`));
 
 /**
  * The plan of the first n documents: document i comes from SOURCES[i % 5]; per kind, documents take
@@ -102,7 +104,7 @@ export function plan(n: number): Plan[] {
       fiscalYear = FIRST_YEAR + Math.floor(slot / CITIES.length);
       if (fiscalYear > LAST_YEAR) throw new Error(`generate: more than ${CITIES.length * (LAST_YEAR - FIRST_YEAR + 1)} ${kind} documents are not possible`);
       [city, citySlug] = CITIES[slot % CITIES.length]!;
-      docId = `${citySlug}-${fiscalYear}-${kind}`;
+      docId = `${citySlug}-${fiscalYear}-${DEPARTMENT}-${kind}`;
     } while (ORIGINAL_IDS.has(docId));
     const cycle = Math.floor(i / SOURCES.length);
     // Every other reflowable document (郑州 and 焦作 budgets, alternately), so about 40% of the corpus is reflowed.

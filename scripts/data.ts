@@ -1,42 +1,76 @@
 // The pipeline CLI: raw text → layout (cells) → tables (typed rows) → checks → publish.
 //   node scripts/data.ts [--raw data/raw] [--out public]
-// Reads every *.txt in --raw (with sources.json as an optional manifest), writes OUT/data and
+// Reads every *.pdf and *.txt in --raw (with sources.json as an optional manifest), writes OUT/data and
 // OUT/sources. Progress goes to stderr. On any error nothing in OUT changes and the exit code is 1.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readDocument, type ManifestEntry, type ReadResult } from './pipeline/read.ts';
+import { readFile, type ManifestEntry, type ReadResult } from './pipeline/read.ts';
 import { assemble } from './pipeline/dataset.ts';
 import { publish } from './pipeline/publish.ts';
 import { InputError } from './pipeline/types.ts';
 
-function manifestOf(raw: string): Map<string, ManifestEntry> {
+/**
+ * data/raw/sources.json, per file name: what its entry says instead of the text. An entry that would
+ * make a bad id or a meaningless override is refused, naming the entry, before any file is read:
+ * the ids become paths on the site, and a wrong year or kind would be published as read.
+ */
+export function manifestOf(raw: string): Map<string, ManifestEntry> {
   const path = join(raw, 'sources.json');
   const map = new Map<string, ManifestEntry>();
   if (!existsSync(path)) return map;
-  let parsed: { sources?: Array<ManifestEntry & { file?: string; sha256?: string }> };
+  let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new InputError(path, null, null, `not valid JSON: ${(e as Error).message}`);
   }
-  for (const s of parsed.sources ?? []) {
-    if (s.file) map.set(s.file, { doc_id: s.doc_id, city: s.city, city_slug: s.city_slug, department: s.department, fiscal_year: s.fiscal_year, doc_kind: s.doc_kind });
+  const sources = parsed !== null && typeof parsed === 'object' ? (parsed as { sources?: unknown }).sources : undefined;
+  if (sources === undefined && parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return map;
+  const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+  if (!Array.isArray(sources) || !sources.every(isObject)) {
+    throw new InputError(path, null, null, 'expected {"sources": [ … ]} with one object per file ({"file": "….pdf", …}) in "sources"');
   }
+  sources.forEach((s, i) => {
+    const where = `entry ${i + 1} of "sources"${typeof s.file === 'string' ? ` (${s.file})` : ''}`;
+    const refuse = (what: string) => new InputError(path, null, null, `${where}: ${what}`);
+    for (const k of ['file', 'doc_id', 'province', 'city', 'district', 'department'] as const) {
+      if (s[k] !== undefined && (typeof s[k] !== 'string' || s[k].trim() === '')) throw refuse(`"${k}" must be a non-empty string, not ${JSON.stringify(s[k])}`);
+    }
+    if (typeof s.doc_id === 'string' && !/^[a-z0-9][a-z0-9-]{0,99}$/.test(s.doc_id)) {
+      throw refuse(`"doc_id" ${JSON.stringify(s.doc_id)} must be lower-case letters, digits and "-", starting with a letter or digit, at most 100 characters (it becomes a path on the site)`);
+    }
+    const year = s.fiscal_year;
+    if (year !== undefined && !(typeof year === 'number' && Number.isInteger(year) && year >= 1990 && year <= 2100)) {
+      throw refuse(`"fiscal_year" must be a whole year from 1990 to 2100, not ${JSON.stringify(year)}`);
+    }
+    if (s.doc_kind !== undefined && !['budget', 'performance', 'final'].includes(s.doc_kind as string)) {
+      throw refuse(`"doc_kind" must be "budget", "performance" or "final", not ${JSON.stringify(s.doc_kind)}`);
+    }
+    if (s.scope !== undefined && !['department', 'unit'].includes(s.scope as string)) {
+      throw refuse(`"scope" must be "department" or "unit", not ${JSON.stringify(s.scope)}`);
+    }
+    if (typeof s.file !== 'string') return;
+    const pick = <K extends keyof ManifestEntry>(k: K) => s[k] as ManifestEntry[K];
+    map.set(s.file, {
+      doc_id: pick('doc_id'), province: pick('province'), city: pick('city'), district: pick('district'),
+      department: pick('department'), fiscal_year: pick('fiscal_year'), doc_kind: pick('doc_kind'), scope: pick('scope'),
+    });
+  });
   return map;
 }
 
 export async function run(raw: string, out: string, log: (s: string) => void): Promise<void> {
   const t0 = performance.now();
   if (!existsSync(raw)) throw new InputError(raw, null, null, 'no such folder');
-  const files = readdirSync(raw).filter((f) => f.endsWith('.txt')).sort();
-  if (files.length === 0) throw new InputError(raw, null, null, 'no .txt disclosures in this folder');
+  const files = readdirSync(raw).filter((f) => /\.(txt|pdf)$/i.test(f)).sort();
+  if (files.length === 0) throw new InputError(raw, null, null, 'no disclosures (.pdf or .txt) in this folder');
   const manifest = manifestOf(raw);
   const reads: ReadResult[] = [];
   const seen = new Map<string, string>();
   for (const f of files) {
     const path = join(raw, f);
-    const r = readDocument(path, readFileSync(path), manifest.get(f) ?? {});
+    const r = await readFile(path, readFileSync(path), manifest.get(f) ?? {});
     const dup = seen.get(r.doc.docId);
     if (dup) throw new InputError(path, null, null, `duplicate doc_id ${r.doc.docId}: ${dup} is the same document (city, year and kind); remove one of them`);
     seen.set(r.doc.docId, path);

@@ -23,7 +23,8 @@ function readCsv(path: string): Row[] {
 const N = SOURCES.length;
 const docs: GeneratedDoc[] = generate(N);
 /** doc_id the pipeline gives the text a generated document was made from (reflowed when it was). */
-const refId = (p: Plan) => p.source.file.replace(/\.txt$/, '');
+/** The published id of the vendored text a plan was made from (zhengzhou-2024-budget.txt → zhengzhou-2024-rlzyhshbzj-budget). */
+const refId = (p: Plan) => p.source.file.replace(/-(budget|performance)\.txt$/, '-rlzyhshbzj-$1');
 /** A check id without its `<doc_id>:` prefix, so a generated document's checks pair with its original's. */
 const local = (id: string) => id.slice(id.indexOf(':') + 1);
 /** Source lines of a `source_lines` value (`257-260,290`). */
@@ -64,7 +65,7 @@ describe('bench/generate.ts', () => {
     const many = plan(1000);
     assert.deepEqual(many.slice(0, N).map((p) => p.docId), docs.map((d) => d.docId));
     assert.equal(new Set(many.map((p) => p.docId)).size, 1000, 'unique doc_ids');
-    for (const p of many) assert.match(p.docId, /^[a-z]+-\d{4}-(budget|performance)$/);
+    for (const p of many) assert.match(p.docId, /^[a-z]+-\d{4}-rlzyhshbzj-(budget|performance)$/);
     assert.ok(many.some((p) => p.reflowed) && many.some((p) => p.layout === 'tab'), 'both layouts');
     assert.ok(many.every((p) => p.factor >= 2 && p.factor <= 9 && Number.isInteger(p.factor)));
   });

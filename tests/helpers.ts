@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findSections } from '../scripts/pipeline/sections.ts';
+import { blankMeta } from '../scripts/pipeline/metadata.ts';
 import type { Doc, ParseContext, Section } from '../scripts/pipeline/types.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -22,7 +23,7 @@ export function contextFor(docId: string): ParseContext {
   const lines = rawLines(docId);
   const doc: Doc = {
     docId, sourceFile: `${docId}.txt`, sha256: '', lines, layout: 'tab',
-    meta: { city: '', citySlug: '', department: '', fiscalYear: 0, docKind: 'budget', title: '' },
+    meta: blankMeta(), format: 'txt', pageCount: null,
   };
   return { doc, repairs: [] };
 }

@@ -1,4 +1,5 @@
 // Test utility: turn a tab-layout disclosure into the "reflowed" layout the way the conversion of
+import { blankMeta } from '../scripts/pipeline/metadata.ts';
 // luoyang-2024-budget.txt printed it, so the reflowed reader can be checked against the tab reader
 // on the same document.
 //
@@ -385,8 +386,7 @@ function pairReadings(lines: string[]): Map<number, PairReading[]> {
   const out = new Map<number, PairReading[]>();
   const section = findSections(lines).find((s) => s.standard === 'project_performance');
   if (!section) return out;
-  const ctx = { doc: { docId: '', sourceFile: '', sha256: '', lines, layout: 'tab' as const,
-    meta: { city: '', citySlug: '', department: '', fiscalYear: 0, docKind: 'budget' as const, title: '' } }, repairs: [] };
+  const ctx = { doc: { docId: '', sourceFile: '', sha256: '', lines, layout: 'tab' as const, format: 'txt' as const, pageCount: null, meta: blankMeta() }, repairs: [] };
   for (const r of projectIndicators.parse(section, ctx).project_indicators ?? []) {
     const n = r.source_line as number;
     out.set(n, [...(out.get(n) ?? []), {

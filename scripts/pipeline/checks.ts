@@ -96,6 +96,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   for (const kind of ['department', 'general_public'] as const) {
     const rows = exp.filter((r) => r.table_kind === kind);
     if (rows.length === 0) continue;
+    const printed = new Set(AMOUNTS_EXP.filter((c) => rows.some((r) => r[c] != null)));
     for (const r of rows) {
       const sums = r.basic_personnel != null || r.basic_public != null
         ? [EXP_SUMS[0]!, ['basic_total', ['basic_personnel', 'basic_public'], '基本支出 = 人员经费 + 公用经费'] as [string, string[], string],
@@ -103,6 +104,8 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
           ['basic_public', ['basic_goods_services', 'basic_capital'], '公用经费 = 商品和服务 + 资本性支出'] as [string, string[], string], EXP_SUMS[2]!]
         : EXP_SUMS;
       for (const [total, parts, zh] of sums) {
+        // A template that does not print the parts (Shanghai prints no 工资福利 column) has nothing to add up.
+        if (!parts.some((p) => printed.has(p))) continue;
         add({ id: `row_sum:${kind}:${r.source_line}:${total}`, kind: 'row_sum', table: 'expenditure_by_function',
           description: `${KIND_ZH[kind]}第 ${r.source_line} 行（${r.func_name}）：${zh}`,
           expected: num(r[total]), actual: round6(parts.reduce((a, p) => a + (num(r[p]) ?? 0), 0)), terms: parts.length, lines: [r.source_line as number] });
@@ -130,7 +133,9 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
 
   // 基本支出表: each row and the total.
   const basic = t.basic_by_economic ?? [];
-  const basicItems = basic.filter((r) => r.row_kind === 'item');
+  // Where 类 and 款 rows are both printed (Shanghai: 301 and 30101 …), the 类 rows are the ones that add up to 合计.
+  const codeLength = Math.min(...basic.filter((r) => r.row_kind === 'item' && r.dept_econ_code).map((r) => String(r.dept_econ_code).length));
+  const basicItems = basic.filter((r) => r.row_kind === 'item' && (!r.dept_econ_code || String(r.dept_econ_code).length === codeLength));
   const basicTotal = basic.find((r) => r.row_kind === 'total');
   for (const r of basic) {
     add({ id: `row_sum:basic:${r.source_line}`, kind: 'row_sum', table: 'basic_by_economic',
@@ -177,14 +182,14 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   const side = (s: string) => sm.filter((r) => r.side === s);
   const find = (s: string, re: RegExp) => side(s).find((r) => re.test(r.item as string));
   for (const [s, zh, totalRe, grandRe, carryRe] of [
-    ['income', '收入', /^本年收入合计$|^收入合计$/, /^收入总计$/, /^上年结转/],
-    ['expenditure', '支出', /^本年支出合计$|^支出合计$/, /^支出总计$/, /^年终结转/],
+    ['income', '收入', /^本年收入合计$|^收入合计$|^当年收入小计$/, /^收入总计$|^总计$/, /^(上年|年初)(财政拨款)?结转/],
+    ['expenditure', '支出', /^本年支出合计$|^支出合计$|^当年支出小计$/, /^支出总计$|^总计$/, /^(年终|年末)(财政拨款)?结转/],
   ] as const) {
     const items = side(s).filter((r) => r.row_kind === 'item');
     const total = find(s, totalRe);
     const grand = find(s, grandRe);
     const carry = find(s, carryRe);
-    if (total) {
+    if (total && num(total.amount) !== null) {
       add({ id: `column_sum:summary:${s}`, kind: 'column_sum', table: 'budget_summary', description: `部门收支总体情况表：本年${zh}合计 = 各${zh}项目之和`,
         expected: num(total.amount), actual: sumOf(items, 'amount'), terms: items.length, lines: [total.source_line as number, ...linesOf(items)] });
     }
@@ -194,8 +199,8 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
         lines: [grand.source_line as number, total.source_line as number, ...(carry ? [carry.source_line as number] : [])] });
     }
   }
-  const incGrand = find('income', /^收入总计$/);
-  const expGrand = find('expenditure', /^支出总计$/);
+  const incGrand = find('income', /^收入总计$|^总计$/);
+  const expGrand = find('expenditure', /^支出总计$|^总计$/);
   if (incGrand && expGrand) {
     add({ id: 'cross_table:summary:balance', kind: 'column_sum', table: 'budget_summary', description: '部门收支总体情况表：收入总计 = 支出总计',
       expected: num(incGrand.amount), actual: num(expGrand.amount), terms: 2, lines: [incGrand.source_line as number, expGrand.source_line as number] });
@@ -215,7 +220,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   // Summary's expenditure by 类 vs the department table aggregated by 类 code.
   const deptFuncs = dept.filter((r) => r.row_kind === 'function');
   const deptLeaves = deptFuncs.some((r) => r.func_level === 1) ? deptFuncs.filter((r) => r.func_level === 1) : deptFuncs.filter((r) => r.func_level === 3);
-  for (const item of side('expenditure').filter((r) => r.row_kind === 'item' && r.amount != null)) {
+  for (const item of side('expenditure').filter((r) => r.row_kind === 'item' && r.amount != null && deptLeaves.length > 0)) {
     const name = (item.item as string).replace(/支出$/, '');
     const code = CLASS_CODES[name];
     if (!code) continue;
@@ -245,10 +250,13 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
         terms: rows.length, lines: [gpTotal.source_line as number, ...linesOf(rows)] });
     }
   }
+  const gpPrintsEconomic = gpTotal && ['basic_wages', 'basic_household', 'basic_goods_services', 'basic_capital'].some((c) => gpTotal[c] != null);
   if (gpTotal && basicTotal) {
     add({ id: 'cross_table:general_public_vs_basic:total', kind: 'cross_table', table: 'basic_by_economic',
       description: '一般公共预算支出情况表的基本支出合计 = 一般公共预算基本支出表的合计', expected: num(gpTotal.basic_total), actual: num(basicTotal.total), terms: 2,
       lines: [gpTotal.source_line as number, basicTotal.source_line as number] });
+  }
+  if (gpTotal && basicTotal && gpPrintsEconomic) {
     add({ id: 'cross_table:general_public_vs_basic:personnel', kind: 'cross_table', table: 'basic_by_economic',
       description: '一般公共预算支出情况表的工资福利＋对个人和家庭的补助 = 基本支出表的人员经费',
       expected: round6((num(gpTotal.basic_wages) ?? 0) + (num(gpTotal.basic_household) ?? 0)), actual: num(basicTotal.personnel), terms: 2,

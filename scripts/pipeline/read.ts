@@ -3,19 +3,20 @@ import { createHash } from 'node:crypto';
 import type { Doc, OutRow, ParseContext, Section } from './types.ts';
 import { InputError } from './types.ts';
 import { detectLayout, findSections } from './sections.ts';
-import { readMeta, docIdOf } from './metadata.ts';
-import { moduleFor } from './tables/index.ts';
+import { readMeta, docIdOf, type MetaOverrides } from './metadata.ts';
+import { moduleFor, TABLE_MODULES } from './tables/index.ts';
 import { markAmbiguous, readReflowed, type Note } from './reflowed.ts';
 import { readFacts } from './tables/facts.ts';
-import { normText } from './text.ts';
+import { normText, yuanToWan } from './text.ts';
+import { isPdf, readPdf, type PdfText } from './layouts/pdf/index.ts';
+import { STANDARD_TABLES, standardOf } from './standards.ts';
 
-export interface ManifestEntry {
+/**
+ * What data/raw/sources.json may say about a file instead of its text: its id, and any of what
+ * readMeta reads (place, department, year, kind, scope). Validated by manifestOf (scripts/data.ts).
+ */
+export interface ManifestEntry extends Omit<MetaOverrides, 'title'> {
   doc_id?: string;
-  city?: string;
-  city_slug?: string;
-  department?: string;
-  fiscal_year?: number;
-  doc_kind?: 'budget' | 'performance';
 }
 
 export interface ReadResult {
@@ -47,17 +48,24 @@ export function decode(file: string, bytes: Uint8Array): { text: string; encodin
   throw new InputError(file, null, null, 'the text is neither UTF-8 nor GBK; convert it to UTF-8 and try again');
 }
 
-export function readDocument(file: string, bytes: Uint8Array, manifest: ManifestEntry = {}): ReadResult {
-  const { text, encoding } = decode(file, bytes);
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+/** A disclosure file as published: a PDF (told by its bytes, not its name) or a text conversion. */
+export async function readFile(file: string, bytes: Uint8Array, manifest: ManifestEntry = {}): Promise<ReadResult> {
+  if (isPdf(bytes)) return readDocument(file, bytes, manifest, await readPdf(file, bytes));
+  if (/\.pdf$/i.test(file)) await readPdf(file, bytes); // throws: named .pdf, but no PDF inside
+  return readDocument(file, bytes, manifest);
+}
+
+/** Amount columns (万元) of every published table, to convert tables printed in 元. */
+const AMOUNT_COLUMNS = new Map(TABLE_MODULES.flatMap((m) => m.schemas).map((s) => [s.name, s.columns.filter((c) => c.unit === '万元').map((c) => c.name)]));
+
+export function readDocument(file: string, bytes: Uint8Array, manifest: ManifestEntry = {}, pdf?: PdfText): ReadResult {
+  const { text, encoding } = pdf ? { text: '', encoding: 'utf-8' as const } : decode(file, bytes);
+  const lines = pdf ? pdf.lines : text.replace(/\r\n?/g, '\n').split('\n');
   if (lines.at(-1) === '') lines.pop();
-  const layout = detectLayout(lines);
+  // The PDF layout writes table rows tab-separated: from here on it reads as the tab layout.
+  const layout = pdf ? 'tab' : detectLayout(lines);
+  // readMeta applies the manifest's overrides itself: a place or department given there changes the slugs too.
   const meta = readMeta(lines, file, manifest, layout);
-  if (manifest.city) meta.city = manifest.city;
-  if (manifest.city_slug) meta.citySlug = manifest.city_slug;
-  if (manifest.department) meta.department = manifest.department;
-  if (manifest.fiscal_year) meta.fiscalYear = manifest.fiscal_year;
-  if (manifest.doc_kind) meta.docKind = manifest.doc_kind;
   const doc: Doc = {
     docId: manifest.doc_id ?? docIdOf(meta),
     sourceFile: file,
@@ -65,6 +73,8 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
     lines,
     meta,
     layout,
+    format: pdf ? 'pdf' : 'txt',
+    pageCount: pdf ? pdf.pages : null,
   };
   const ctx: ParseContext = { doc, repairs: [] };
   const tables: Record<string, OutRow[]> = { facts: readFacts(lines, layout) };
@@ -87,7 +97,7 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
     ctx.repairs.push(...rf.repairs, ...rf.ambiguous.map((a) => ({ ...a, what: `ambiguous: ${a.what}` })));
   }
   for (const section of sections) {
-    const mod = moduleFor(section.standard);
+    const mod = moduleFor(section.standard, doc.format);
     if (!mod || section.printedEmpty || unread.includes(section.standard) || direct.includes(section.standard)) continue;
     let produced: Record<string, OutRow[]>;
     try {
@@ -97,7 +107,13 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
       const at = (e as { line?: number }).line ?? section.titleLine;
       throw new InputError(file, at, section.title, `could not read the table: ${(e as Error).message}`);
     }
+    // A reader by header that did not recognise the header reads nothing: say so, never guess.
+    if (Object.keys(produced).length === 0) unread.push(section.standard);
     for (const [table, rows] of Object.entries(produced)) {
+      if (section.amountUnit === '元') {
+        const amounts = AMOUNT_COLUMNS.get(table) ?? [];
+        for (const r of rows) for (const c of amounts) if (typeof r[c] === 'number') r[c] = yuanToWan(r[c]);
+      }
       if (doc.layout !== 'tab') {
         for (const r of rows) r.source_line_end ??= spans.get(r.source_line as number) ?? null;
         markAmbiguous(table, rows, ambiguous);
@@ -105,7 +121,10 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
       (tables[table] ??= []).push(...rows);
     }
   }
-  const unsupported = unread.length ? `reflowed layout: not yet read: ${unread.join(', ')}` : null;
+  if (sections.length === 0 && meta.docKind !== 'performance') {
+    throw new InputError(file, null, null, `found none of the standard tables in this ${meta.docKind === 'final' ? '部门决算' : '部门预算'}; looked for titles such as ${STANDARD_TABLES.map((t) => t.zh).join('、')} (templates in scripts/pipeline/standards.ts)`);
+  }
+  const unsupported = unread.length ? `${doc.format === 'pdf' ? 'PDF: columns not recognised' : 'reflowed layout: not yet read'}: ${unread.join(', ')}` : null;
   return { doc, sections, tables, encoding, bytes, unsupported, unread, ctx };
 }
 
@@ -127,7 +146,9 @@ function checkTruncation(file: string, lines: string[], sections: Section[]): vo
     const n = i + 1;
     if (n <= firstTable || text.includes('\t')) return;
     const t = normText(text);
-    if (t.length > 0 && t.length <= 40 && /表$/.test(t) && !sections.some((s) => s.titleLine === n) && n > lines.length - 3) {
+    // A sentence that ends with a table's name (…详见项目绩效目标表) is not a title.
+    if (t.length > 0 && t.length <= 40 && /表$/.test(t) && standardOf(t.replace(/\s+/g, '')) && !/[，。；：:、]|详见|见附/.test(t)
+      && !sections.some((s) => s.titleLine === n) && n > lines.length - 3) {
       throw new InputError(file, n, t, 'the file ends right after this table title: the text looks truncated');
     }
   });

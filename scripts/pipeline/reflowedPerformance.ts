@@ -1,4 +1,5 @@
 // Layout recovery for the reflowed layout: 部门（单位）整体绩效目标表 → dept_indicators, tasks,
+import { blankMeta } from './metadata.ts';
 // dept_budget_overview. The conversion printed the first column's label on lines of its own,
 // wrapped narrow (`年度主要任`/`务`, `投入管理`/`指标`, 洛阳 :4769, :4809), a row's cells that fit
 // their column side by side (`年度履职目标相关性 相关`, :4816; with a short 说明, :4843) and a wider
@@ -179,8 +180,7 @@ export function readDeptPerformance(section: ReflowedSection, file = 'reflowed t
       row(g.cells, new Array<string>(Math.max(0, 3 - g.value)).fill(''), texts);
     }
   }
-  const ctx = { doc: { docId: '', sourceFile: file, sha256: '', lines: [], layout: 'reflowed' as const,
-    meta: { city: '', citySlug: '', department: '', fiscalYear: 0, docKind: 'budget' as const, title: '' } }, repairs: [] };
+  const ctx = { doc: { docId: '', sourceFile: file, sha256: '', lines: [], layout: 'reflowed' as const, format: 'txt' as const, pageCount: null, meta: blankMeta() }, repairs: [] };
   const tables = deptPerformance.parse({ ...section, rows }, ctx);
   for (const rs of Object.values(tables)) for (const r of rs) r.source_line_end = spans.get(r.source_line as number) ?? null;
   return { tables, repairs: ctx.repairs };

@@ -3,7 +3,8 @@ import type { Line, Section } from './types.ts';
 import { standardOf } from './standards.ts';
 
 const EMPTY_NOTE = /本表无数据|故本表为空|本表为空|无此项|没有.*?(收入|支出|安排)/;
-const TOC_NUMBERING = /^(-\s*)?[一二三四五六七八九十]+、/;
+const TOC_NUMBERING = /^(-\s*)?([一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d))/;
+const UNIT_NOTE = /单位[:：]\s*(万元|元|万)/;
 
 export function cellsOf(text: string): string[] {
   return text.split('\t').map((c) => c.trim());
@@ -12,9 +13,24 @@ export function cellsOf(text: string): string[] {
 /** A title line of a printed table (not a table-of-contents entry), with its standard table. */
 function titleAt(text: string): ReturnType<typeof standardOf> {
   if (text.includes('\t')) return undefined;
-  const t = text.replace(/\s+/g, '');
+  const t = titleText(text);
   if (t.length === 0 || t.length > 40 || TOC_NUMBERING.test(t) || /^附件/.test(t)) return undefined;
   return standardOf(t);
+}
+
+/** A title as matched: no spaces, and the quotes around 三公 in one form whatever the font printed. */
+export function titleText(text: string): string {
+  // Jiangsu names which classification a table is by in a trailing （功能科目）/（经济科目）.
+  return text.replace(/\s+/g, '').replace(/["“”＂]三公["“”＂]/g, '“三公”').replace(/[（(][^（()）]{1,8}[)）]$/, '');
+}
+
+/** `单位：元` / `单位：万元` among the first lines of a table (the unit line or the head row). */
+function unitOf(lines: Line[]): '元' | '万元' | null {
+  for (const l of lines.slice(0, 4)) {
+    const m = UNIT_NOTE.exec(l.cells.join('').replace(/\s+/g, ''));
+    if (m) return m[1] === '元' ? '元' : '万元';
+  }
+  return null;
 }
 
 /**
@@ -25,7 +41,7 @@ export function findSections(lines: string[]): Section[] {
   const titles: Array<{ n: number; key: string; title: string }> = [];
   lines.forEach((text, i) => {
     const st = titleAt(text);
-    if (st) titles.push({ n: i + 1, key: st.key, title: text.replace(/\s+/g, '') });
+    if (st) titles.push({ n: i + 1, key: st.key, title: titleText(text) });
   });
   const sections: Section[] = [];
   titles.forEach((t, k) => {
@@ -41,7 +57,8 @@ export function findSections(lines: string[]): Section[] {
     if (rows.length === 0) return; // a mention, not a printed table
     const printedEmpty = notes.some((l) => EMPTY_NOTE.test(l.cells[0]!.replace(/\s+/g, '')))
       && !rows.some((r) => r.cells.some((c) => /\d/.test(c) && /^[\d,.]+$/.test(c) && c !== '0'));
-    sections.push({ standard: t.key, title: t.title, titleLine: t.n, endLine: next - 1, rows, notes, printedEmpty });
+    const head = [...rows, ...notes].sort((a, b) => a.n - b.n);
+    sections.push({ standard: t.key, title: t.title, titleLine: t.n, endLine: next - 1, rows, notes, printedEmpty, amountUnit: unitOf(head) });
   });
   return sections;
 }

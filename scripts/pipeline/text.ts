@@ -93,3 +93,17 @@ export function isTarget(t: string): boolean {
   const p = parseTarget(t);
   return p.value !== null && (p.unit === null || (p.unit.length <= 5 && !/^[.．、]|[。；;，,：:=]/.test(p.unit)));
 }
+
+/**
+ * 元 → 万元 without float noise: the decimal point of the figure as printed moves four places
+ * (96282213.44 → 9628.221344), so the stored double is the one nearest the exact quotient.
+ */
+export function yuanToWan(v: number): number {
+  const s = String(v);
+  if (!/^-?\d+(\.\d+)?$/.test(s)) return v / 10000;
+  const neg = s.startsWith('-');
+  const [int, frac = ''] = s.replace('-', '').split('.');
+  const padded = int!.padStart(5, '0');
+  const f = (padded.slice(-4) + frac).replace(/0+$/, '');
+  return Number(`${neg ? '-' : ''}${padded.slice(0, -4)}${f ? `.${f}` : ''}`);
+}

@@ -23,14 +23,36 @@ export interface Section {
   notes: Line[];
   /** The document prints the table but says it holds nothing (本表无数据 and the like). */
   printedEmpty: boolean;
+  /** The unit its amounts are printed in (`单位：元`), when the table says. */
+  amountUnit?: '元' | '万元' | null;
 }
 
+/** What a document is and whose: read from its text (scripts/pipeline/metadata.ts), places per GB/T 2260. */
 export interface DocMeta {
-  city: string;
+  /** Province without its suffix: 河南, 上海, 江苏. */
+  province: string;
+  /** City without its suffix (郑州); a municipality's own name (上海); null for a province-level body. */
+  city: string | null;
+  /** District or county, full (普陀区); null above district level. */
+  district: string | null;
+  adminLevel: 'province' | 'city' | 'district';
+  /** 6-digit GB/T 2260 code; null for a place given in sources.json that the list lacks. */
+  placeCode: string | null;
+  /** Full name of the place: 河南省郑州市, 上海市普陀区, 江苏省. */
+  placeName: string;
+  /** zhengzhou, shanghai-putuo, jiangsu. */
+  placeSlug: string;
+  /** Same as placeSlug: the site still groups documents by it. */
   citySlug: string;
+  /** The department's (or unit's) name without its place: 人力资源和社会保障局. */
   department: string;
+  /** Pinyin initials of the department: rlzyhshbzj. */
+  departmentSlug: string;
   fiscalYear: number;
-  docKind: 'budget' | 'performance';
+  /** 部门预算, 整体绩效目标申报表, 部门决算. */
+  docKind: 'budget' | 'performance' | 'final';
+  /** A department's consolidated disclosure, or one budget unit's own (区级单位预算). */
+  scope: 'department' | 'unit';
   title: string;
 }
 
@@ -42,6 +64,9 @@ export interface Doc {
   lines: string[];
   meta: DocMeta;
   layout: 'tab' | 'reflowed';
+  /** What was published: a text conversion, or a PDF (whose extracted text is `lines`). */
+  format: 'txt' | 'pdf';
+  pageCount: number | null;
 }
 
 /** A repair of the conversion's damage, kept for the record (never a change of a printed value). */
@@ -66,6 +91,8 @@ export interface TableModule {
   standards: string[];
   /** Schemas of the published tables this module produces (the data dictionary is made from these). */
   schemas: TableSchema[];
+  /** Formats it reads (default: all); a reader by header needs the cells a PDF keeps in their columns. */
+  formats?: Array<'txt' | 'pdf'>;
   parse(section: Section, ctx: ParseContext): Record<string, OutRow[]>;
 }
 

@@ -6,21 +6,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, rawLines } from '../helpers.ts';
+import { runOn } from './runOn.ts';
 
 const FIXTURES = join(ROOT, 'tests/pipeline/fixtures');
-
-/** Run the CLI on a folder made of `files`, into an output folder that already holds a marker. */
-function runOn(files: Record<string, string | Buffer>) {
-  const raw = mkdtempSync(join(tmpdir(), 'bl-raw-'));
-  const out = mkdtempSync(join(tmpdir(), 'bl-out-'));
-  mkdirSync(join(out, 'data'));
-  writeFileSync(join(out, 'data', 'previous.csv'), 'kept');
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(raw, name), content);
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/data.ts'), '--raw', raw, '--out', out], { encoding: 'utf8' });
-  const untouched = readdirSync(out).join(',') === 'data' && readdirSync(join(out, 'data')).join(',') === 'previous.csv'
-    && readFileSync(join(out, 'data', 'previous.csv'), 'utf8') === 'kept';
-  return { status: r.status, stderr: r.stderr, untouched, out };
-}
 
 const zz = () => readFileSync(join(ROOT, 'data/raw/zhengzhou-2024-budget.txt'));
 
@@ -44,7 +32,7 @@ test('a GBK-encoded disclosure is detected and decoded', () => {
   const r = runOn({ 'form.txt': readFileSync(join(FIXTURES, 'gbk-encoded-performance-form.txt')) });
   assert.equal(r.status, 0, r.stderr);
   const docs = readFileSync(join(r.out, 'data', 'documents.csv'), 'utf8');
-  assert.match(docs, /zhengzhou-2020-performance,郑州,.*,gbk,/);
+  assert.match(docs, /zhengzhou-2020-rlzyhshbzj-performance,河南,郑州,.*,gbk,/);
   // The decoded text yields the same indicators as the UTF-8 original (zhengzhou-2020-performance.txt:37 总体工作完成率 100%).
   assert.match(readFileSync(join(r.out, 'data', 'dept_indicators.csv'), 'utf8'), /总体工作完成率,100%/);
 });
@@ -66,14 +54,14 @@ test('an unknown document is refused by name', () => {
 test('two files that are the same document (duplicate doc_id) are refused', () => {
   const r = runOn({ 'a.txt': zz(), 'b.txt': zz() });
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /b\.txt: duplicate doc_id zhengzhou-2024-budget: .*a\.txt/);
+  assert.match(r.stderr, /b\.txt: duplicate doc_id zhengzhou-2024-rlzyhshbzj-budget: .*a\.txt/);
   assert.ok(r.untouched);
 });
 
 test('a folder without disclosures is refused', () => {
   const r = runOn({ 'readme.md': 'nothing here' });
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /no \.txt disclosures/);
+  assert.match(r.stderr, /no disclosures \(\.pdf or \.txt\)/);
   assert.ok(r.untouched);
 });
 
@@ -84,5 +72,5 @@ test('copyFileSync keeps the vendored name-by-doc_id convention working with the
   const out = mkdtempSync(join(tmpdir(), 'bl-out-'));
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/data.ts'), '--raw', raw, '--out', out], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(readFileSync(join(out, 'data', 'documents.csv'), 'utf8'), /zhumadian-2023-budget,驻马店,/);
+  assert.match(readFileSync(join(out, 'data', 'documents.csv'), 'utf8'), /zhumadian-2023-rlzyhshbzj-budget,河南,驻马店,/);
 });

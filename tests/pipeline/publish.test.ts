@@ -9,6 +9,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { run } from '../../scripts/data.ts';
 import { dictionary } from '../../scripts/pipeline/dictionary.ts';
 import { ROOT } from '../helpers.ts';
+import { yuanToWan } from '../../scripts/pipeline/text.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'budget-lens-publish-'));
 const data = join(out, 'data');
@@ -46,7 +47,7 @@ test('a blank cell is NULL, never an empty string (data-contract: blank cell = N
 });
 
 test('codes keep their leading zeros and every digit, in Parquet and in CSV', async () => {
-  const [unit] = await rows<{ unit_code: string }>(`SELECT unit_code FROM '${data}/expenditure_by_function.parquet' WHERE doc_id = 'zhengzhou-2024-budget' AND row_kind = 'unit' AND table_kind = 'department'`);
+  const [unit] = await rows<{ unit_code: string }>(`SELECT unit_code FROM '${data}/expenditure_by_function.parquet' WHERE doc_id = 'zhengzhou-2024-rlzyhshbzj-budget' AND row_kind = 'unit' AND table_kind = 'department'`);
   assert.equal(unit!.unit_code, '046'); // zhengzhou-2024-budget.txt:258
   const csvCodes = await rows<{ func_code: string }>(`SELECT func_code FROM read_csv('${data}/expenditure_by_function.csv', header = true, all_varchar = true) WHERE func_code = '2080101'`);
   assert.ok(csvCodes.length >= 1); // zhengzhou-2024-budget.txt:345
@@ -71,7 +72,7 @@ test('every published column has a Chinese and an English description, in the di
 test('datapackage.json: sha256 and size of each file match, with licence and sources', () => {
   const pkg = JSON.parse(readFileSync(join(data, 'datapackage.json'), 'utf8'));
   assert.equal(pkg.profile, 'tabular-data-package');
-  assert.ok(pkg.licenses.length >= 1 && pkg.sources.length === 5);
+  assert.ok(pkg.licenses.length >= 1 && pkg.sources.length === 10);
   for (const r of pkg.resources) {
     const bytes = readFileSync(join(data, r.path));
     assert.equal(r.hash, `sha256:${createHash('sha256').update(bytes).digest('hex')}`, r.path);
@@ -81,14 +82,21 @@ test('datapackage.json: sha256 and size of each file match, with licence and sou
 
 test('sources are published exactly as vendored, one per document', async () => {
   const docs = await rows<{ doc_id: string; source_sha256: string; line_count: number }>(`SELECT doc_id, source_sha256, line_count FROM '${data}/documents.parquet' ORDER BY doc_id`);
-  assert.deepEqual(docs.map((d) => d.doc_id), ['jiaozuo-2024-budget', 'luoyang-2024-budget', 'zhengzhou-2020-performance', 'zhengzhou-2024-budget', 'zhumadian-2023-budget']);
+  assert.deepEqual(docs.map((d) => d.doc_id), ['jiangsu-2019-gjrmfy-budget', 'jiaozuo-2024-rlzyhshbzj-budget', 'luoyang-2024-rlzyhshbzj-budget',
+    'shanghai-putuo-2024-czj-final', 'shanghai-putuo-2024-rmzfwljdbsc-budget', 'shanghai-putuo-2025-swwyh-budget', 'shanghai-putuo-2025-swwyh-budget-unit',
+    'zhengzhou-2020-rlzyhshbzj-performance', 'zhengzhou-2024-rlzyhshbzj-budget', 'zhumadian-2023-rlzyhshbzj-budget']);
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'data/raw/sources.json'), 'utf8')) as { sources: Array<{ doc_id: string; file: string }> };
   for (const d of docs) {
-    const published = readFileSync(join(out, 'sources', `${d.doc_id}.txt`));
-    assert.deepEqual(published, readFileSync(join(ROOT, 'data/raw', `${d.doc_id}.txt`)));
+    const file = manifest.sources.find((s) => s.doc_id === d.doc_id)!.file;
+    const ext = file.endsWith('.pdf') ? 'pdf' : 'txt';
+    const published = readFileSync(join(out, 'sources', `${d.doc_id}.${ext}`));
+    assert.deepEqual(published, readFileSync(join(ROOT, 'data/raw', file)));
     assert.equal(createHash('sha256').update(published).digest('hex'), d.source_sha256);
+    // A PDF's extracted text is published beside it, a line per printed line: source_line points into it.
+    if (ext === 'pdf') assert.equal(readFileSync(join(out, 'sources', `${d.doc_id}.txt`), 'utf8').split('\n').length - 1, d.line_count);
   }
   // zhengzhou-2024-budget.txt has 879 lines; the last, :879 `||||||||…|100%||||`, has no newline after it
-  assert.equal(docs.find((d) => d.doc_id === 'zhengzhou-2024-budget')!.line_count, 879);
+  assert.equal(docs.find((d) => d.doc_id === 'zhengzhou-2024-rlzyhshbzj-budget')!.line_count, 879);
 });
 
 test('the row’s printed amount is found on its source line', async () => {
@@ -98,32 +106,37 @@ test('the row’s printed amount is found on its source line', async () => {
     return sources.get(doc)![n - 1] ?? '';
   };
   const amountsOn = (text: string) => [...text.matchAll(/-?\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')));
+  // Tables printed in 元 (Shanghai) are published in 万元: the printed figure, its point moved four places.
+  const inYuan = await rows<{ doc_id: string; first: number; last: number }>(`SELECT doc_id, source_line AS first, source_line_end AS last
+    FROM '${data}/table_presence.parquet' WHERE amount_unit = '元'`);
+  const printedIn = (doc: string, n: number) => (inYuan.some((t) => t.doc_id === doc && t.first <= n && n <= t.last) ? 10000 : 1);
   for (const [table, col] of [['expenditure_by_function', 'total'], ['basic_by_economic', 'total'], ['projects', 'total'], ['budget_summary', 'amount'], ['three_public', 'total'], ['income_by_unit', 'total']] as const) {
     const rs = await rows<{ doc_id: string; source_line: number; source_line_end: number | null; v: number }>(`SELECT doc_id, source_line, source_line_end, "${col}" AS v FROM '${data}/${table}.parquet' WHERE "${col}" IS NOT NULL`);
     assert.ok(rs.length > 0, table);
     for (const r of rs) {
       const text = Array.from({ length: (r.source_line_end ?? r.source_line) - r.source_line + 1 }, (_, k) => lineOf(r.doc_id, r.source_line + k)).join('\t');
-      assert.ok(amountsOn(text).some((a) => Math.abs(a - r.v) < 1e-9), `${table} ${r.doc_id}:${r.source_line} ${r.v}`);
+      const scale = printedIn(r.doc_id, r.source_line);
+      assert.ok(amountsOn(text).some((a) => (scale === 1 ? Math.abs(a - r.v) < 1e-9 : yuanToWan(a) === r.v)), `${table} ${r.doc_id}:${r.source_line} ${r.v}`);
     }
   }
 });
 
 test('checks record the 郑州 finding: 其他运转类 and 特定目标类 swapped in the 一般公共预算支出表', async () => {
   const found = await rows<{ status: string; expected: number; actual: number; source_lines: string }>(
-    `SELECT status, expected, actual, source_lines FROM '${data}/checks.parquet' WHERE check_id = 'zhengzhou-2024-budget:cross_table:general_public_vs_projects:project_operating'`);
+    `SELECT status, expected, actual, source_lines FROM '${data}/checks.parquet' WHERE check_id = 'zhengzhou-2024-rlzyhshbzj-budget:cross_table:general_public_vs_projects:project_operating'`);
   // zhengzhou-2024-budget.txt:334 prints 17,727.7 under 其他运转类; the 其他运转类 projects (:499 …) add up to 6,242.8,
   // which is what the 部门支出总体情况表 prints under 其他运转类 (:257).
   assert.deepEqual([found[0]!.status, found[0]!.expected, found[0]!.actual], ['mismatch', 17727.7, 6242.8]);
   assert.ok(found[0]!.source_lines.startsWith('334'));
-  const dept = await rows<{ status: string }>(`SELECT status FROM '${data}/checks.parquet' WHERE check_id = 'zhengzhou-2024-budget:cross_table:department_vs_projects:project_operating'`);
+  const dept = await rows<{ status: string }>(`SELECT status FROM '${data}/checks.parquet' WHERE check_id = 'zhengzhou-2024-rlzyhshbzj-budget:cross_table:department_vs_projects:project_operating'`);
   assert.equal(dept[0]!.status, 'ok');
 });
 
 test('the reflowed 洛阳 file does not break the run; every table it prints is read', async () => {
-  const [d] = await rows<{ tables_status: string; layout: string }>(`SELECT tables_status, layout FROM '${data}/documents.parquet' WHERE doc_id = 'luoyang-2024-budget'`);
+  const [d] = await rows<{ tables_status: string; layout: string }>(`SELECT tables_status, layout FROM '${data}/documents.parquet' WHERE doc_id = 'luoyang-2024-rlzyhshbzj-budget'`);
   assert.equal(d!.layout, 'reflowed');
   assert.equal(d!.tables_status, 'read'); // the performance tables too, since scripts/pipeline/reflowedPerformance.ts
-  assert.ok(!log.some((l) => /luoyang-2024-budget.*not yet read/.test(l)), 'the summary lists nothing unread');
+  assert.ok(!log.some((l) => /luoyang-2024-rlzyhshbzj-budget.*not yet read/.test(l)), 'the summary lists nothing unread');
   assert.ok(log.some((l) => /^project indicators with uncertain pairing: \d+$/.test(l)), 'the summary counts uncertain pairings');
   assert.ok(log.some((l) => /^checks: \d+ ok \/ \d+ rounding \/ \d+ mismatch$/.test(l)), 'the summary counts checks');
 });
@@ -132,16 +145,16 @@ test('completeness: tables printed as empty are recorded as present-and-empty, a
   const p = await rows<{ doc_id: string; standard_key: string; status: string; source_line: number | null }>(`SELECT doc_id, standard_key, status, source_line FROM '${data}/table_presence.parquet'`);
   const of = (doc: string, key: string) => p.find((r) => r.doc_id === doc && r.standard_key === key);
   // zhengzhou-2024-budget.txt:460 政府性基金预算支出情况表 … :471 注：本部门无政府性基金预算支出，故本表无数据。
-  assert.deepEqual([of('zhengzhou-2024-budget', 'gov_fund')!.status, of('zhengzhou-2024-budget', 'gov_fund')!.source_line], ['empty', 460]);
+  assert.deepEqual([of('zhengzhou-2024-rlzyhshbzj-budget', 'gov_fund')!.status, of('zhengzhou-2024-rlzyhshbzj-budget', 'gov_fund')!.source_line], ['empty', 460]);
   // 郑州 2024 lists 二、部门收入总体情况表 in its contents (:29) but never prints it
-  assert.equal(of('zhengzhou-2024-budget', 'income')!.status, 'missing');
-  assert.equal(of('jiaozuo-2024-budget', 'income')!.status, 'present'); // jiaozuo-2024-budget.txt:225
+  assert.equal(of('zhengzhou-2024-rlzyhshbzj-budget', 'income')!.status, 'missing');
+  assert.equal(of('jiaozuo-2024-rlzyhshbzj-budget', 'income')!.status, 'present'); // jiaozuo-2024-budget.txt:225
   // luoyang-2024-budget.txt:4970 prints the 项目绩效目标汇总表, :466 部门收入预算表 and :2906 项目支出预算表, all read from the reflowed layout
-  assert.equal(of('luoyang-2024-budget', 'project_performance')!.status, 'present');
-  assert.equal(of('luoyang-2024-budget', 'income')!.status, 'present');
-  assert.equal(of('luoyang-2024-budget', 'projects')!.status, 'present');
+  assert.equal(of('luoyang-2024-rlzyhshbzj-budget', 'project_performance')!.status, 'present');
+  assert.equal(of('luoyang-2024-rlzyhshbzj-budget', 'income')!.status, 'present');
+  assert.equal(of('luoyang-2024-rlzyhshbzj-budget', 'projects')!.status, 'present');
 });
 
 test('existsSync sanity: the CLI published into OUT/data and OUT/sources', () => {
-  assert.ok(existsSync(join(out, 'data', 'datapackage.json')) && existsSync(join(out, 'sources', 'zhengzhou-2024-budget.txt')));
+  assert.ok(existsSync(join(out, 'data', 'datapackage.json')) && existsSync(join(out, 'sources', 'zhengzhou-2024-rlzyhshbzj-budget.txt')));
 });

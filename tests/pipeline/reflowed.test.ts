@@ -260,7 +260,7 @@ for (const doc of ['zhengzhou-2024-budget', 'jiaozuo-2024-budget', 'zhumadian-20
       const tab = readTab(doc);
       const rf = readReflow(doc, seed);
       assert.equal(rf.doc.layout, 'reflowed');
-      assert.equal(rf.doc.docId, doc); // city, year and kind from the reflowed cover title
+      assert.equal(rf.doc.docId, tab.doc.docId); // place, department, year and kind from the reflowed cover title
       assert.deepEqual(rf.unread, []);
       assert.deepEqual(Object.keys(rf.tables).sort(), Object.keys(tab.tables).sort());
       const ambiguous = (table: string) => new Set(rf.ctx.repairs.filter((n) => n.table === table && /^ambiguous:/.test(n.what)).map((n) => n.line));

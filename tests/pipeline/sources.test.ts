@@ -10,9 +10,13 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'data/raw/sources.json'), 'u
   sources: Array<{ doc_id: string; file: string; original_name: string; sha256: string; bytes: number }>;
 };
 
-test('sources.json lists the five vendored disclosures', () => {
+test('sources.json lists the ten vendored disclosures: five Henan texts, five PDFs', () => {
   assert.deepEqual(manifest.sources.map((s) => s.doc_id).sort(),
-    ['jiaozuo-2024-budget', 'luoyang-2024-budget', 'zhengzhou-2020-performance', 'zhengzhou-2024-budget', 'zhumadian-2023-budget']);
+    ['jiangsu-2019-gjrmfy-budget', 'jiaozuo-2024-rlzyhshbzj-budget', 'luoyang-2024-rlzyhshbzj-budget',
+      'shanghai-putuo-2024-czj-final', 'shanghai-putuo-2024-rmzfwljdbsc-budget', 'shanghai-putuo-2025-swwyh-budget', 'shanghai-putuo-2025-swwyh-budget-unit',
+      'zhengzhou-2020-rlzyhshbzj-performance', 'zhengzhou-2024-rlzyhshbzj-budget', 'zhumadian-2023-rlzyhshbzj-budget']);
+  // Every PDF names where it came from (shared/disclosures/pdf/SOURCES.md).
+  for (const s of manifest.sources.filter((s) => s.file.endsWith('.pdf'))) assert.match(JSON.stringify(s), /"repository":"[^"]+","path":"[^"]+\.pdf","commit":"[0-9a-f]{40}"/);
 });
 
 for (const s of manifest.sources) {

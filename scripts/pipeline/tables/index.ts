@@ -8,11 +8,17 @@ import { threePublic } from './threePublic.ts';
 import { projects } from './projects.ts';
 import { deptPerformance } from './deptPerformance.ts';
 import { projectIndicators } from './projectIndicators.ts';
+import { byFunction } from './byFunction.ts';
+import { byEconomic } from './byEconomic.ts';
+import { threePublicByHeader } from './threePublicByHeader.ts';
 
 export const TABLE_MODULES: TableModule[] = [
   summary, incomeByUnit, expenditureByFunction, basicByEconomic, threePublic, projects, deptPerformance, projectIndicators,
+  byFunction, byEconomic, threePublicByHeader,
 ];
 
-export function moduleFor(standard: string): TableModule | undefined {
-  return TABLE_MODULES.find((m) => m.standards.includes(standard));
+/** The reader of a standard table for a document's format (PDF keeps cells in columns: read by header). */
+export function moduleFor(standard: string, format: 'txt' | 'pdf' = 'txt'): TableModule | undefined {
+  const fits = TABLE_MODULES.filter((m) => m.standards.includes(standard));
+  return fits.find((m) => m.formats?.includes(format)) ?? fits.find((m) => !m.formats);
 }

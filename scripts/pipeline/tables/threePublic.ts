@@ -19,6 +19,9 @@ export const threePublic: TableModule = {
       { name: 'vehicle_purchase', type: 'DOUBLE', zh: '公务用车购置费', en: 'official vehicle purchase', unit: '万元' },
       { name: 'vehicle_operation', type: 'DOUBLE', zh: '公务用车运行费', en: 'official vehicle operation and maintenance', unit: '万元' },
       { name: 'reception', type: 'DOUBLE', zh: '公务接待费', en: 'official reception', unit: '万元' },
+      { name: 'operating_cost', type: 'DOUBLE', zh: '机关运行经费（与“三公”同表印出时，如上海）', en: 'operating costs of the offices, where printed in the same table (Shanghai)', unit: '万元' },
+      { name: 'meeting', type: 'DOUBLE', zh: '会议费（同表印出时，如江苏）', en: 'meeting expenses, where printed in the same table (Jiangsu)', unit: '万元' },
+      { name: 'training', type: 'DOUBLE', zh: '培训费（同表印出时，如江苏）', en: 'training expenses, where printed in the same table (Jiangsu)', unit: '万元' },
     ],
   }],
   parse(section, ctx) {

@@ -1,0 +1,32 @@
+// 一般公共预算基本支出表 by 经济分类 as the PDF templates print it (Shanghai's 类/款 codes, Jiangsu's
+// one 科目编码 column) → basic_by_economic, columns found by their printed headers.
+import type { OutRow, TableModule } from '../types.ts';
+import { headerLayout } from './byHeader.ts';
+import { ECONOMIC_COLUMNS } from '../templates/columns.ts';
+import { normCode, normText, parseAmount } from '../text.ts';
+
+export const byEconomic: TableModule = {
+  standards: ['basic'],
+  formats: ['pdf'],
+  schemas: [],
+  parse(section): Record<string, OutRow[]> {
+    const layout = headerLayout(section.rows, ECONOMIC_COLUMNS, ['total']);
+    // Two blocks side by side (决算's 基本支出决算表 prints 人员经费 and 公用经费 next to each other)
+    // name their amount column twice: not a shape this reader knows.
+    if (!layout || layout.paths.filter((p) => /科目名称/.test(p)).length > 1) return {};
+    const out: OutRow[] = [];
+    for (const r of layout.body) {
+      const code = normCode(layout.codeCols.map((i) => normText(r.cells[i] ?? '')).join(''));
+      const name = normText(r.cells[layout.nameCol] ?? '');
+      const total = /^(合计|总计)$/.test(normText(r.cells.slice(0, layout.nameCol + 1).join('')));
+      if (!total && !/^\d+$/.test(code)) continue;
+      const values = Object.fromEntries([...layout.fields].map(([i, c]) => [c, parseAmount(r.cells[i])]));
+      out.push({
+        source_line: r.n, source_line_end: null, row_kind: total ? 'total' : 'item',
+        dept_econ_code: total ? null : code, dept_econ_name: total ? null : name, gov_econ_code: null, gov_econ_name: null,
+        total: null, personnel: null, public_use: null, ...values,
+      });
+    }
+    return { basic_by_economic: out };
+  },
+};

@@ -1,0 +1,81 @@
+// Tables by 功能分类 as the PDF templates print them (Shanghai 支出预算总表 / 一般公共预算支出功能分类
+// 预算表 / 收入预算总表, 决算 支出决算表 / 收入决算表 …) → expenditure_by_function and
+// income_by_function, columns found by their printed headers.
+import type { OutRow, Section, TableModule, TableSchema } from '../types.ts';
+import { headerLayout } from './byHeader.ts';
+import { FUNCTION_COLUMNS } from '../templates/columns.ts';
+import { normCode, normText, parseAmount } from '../text.ts';
+import { expenditureByFunction } from './expenditureByFunction.ts';
+
+const INCOME_AMOUNTS: Array<[string, string, string]> = [
+  ['total', '合计', 'total'],
+  ['fiscal_appropriation', '财政拨款收入', 'fiscal appropriation'],
+  ['business_income', '事业收入', 'public institution business income'],
+  ['business_operating_income', '事业单位经营收入', 'public institution operating income'],
+  ['superior_subsidy', '上级补助收入', 'subsidy from higher-level units'],
+  ['subordinate_remittance', '附属单位上缴收入', 'remittance from subordinate units'],
+  ['other_income', '其他收入', 'other income'],
+];
+
+export const incomeByFunctionSchema: TableSchema = {
+  name: 'income_by_function', zh: '收入按功能分类科目（收入预算总表、收入决算表）', en: 'Income by functional classification (as the Shanghai and final-account templates print it)',
+  columns: [
+    { name: 'row_kind', type: 'VARCHAR', zh: '行类型：total 合计、function 功能科目', en: 'total or function row' },
+    { name: 'func_code', type: 'VARCHAR', zh: '功能分类科目编码（3/5/7 位）', en: 'functional classification code (3, 5 or 7 digits)' },
+    { name: 'func_level', type: 'INTEGER', zh: '科目级次：1 类、2 款、3 项', en: 'level: 1 class (类), 2 section (款), 3 item (项)' },
+    { name: 'func_name', type: 'VARCHAR', zh: '科目名称（或合计）', en: 'name of the function (or 合计)' },
+    ...INCOME_AMOUNTS.map(([name, zh, en]) => ({ name, type: 'DOUBLE' as const, zh, en, unit: '万元' })),
+  ],
+};
+
+const LEVEL: Record<number, number> = { 3: 1, 5: 2, 7: 3 };
+
+/** Rows of a 功能分类 table with the amounts its header names; null when the header names no total. */
+export function readFunctionRows(section: Section): OutRow[] | null {
+  const layout = headerLayout(section.rows, FUNCTION_COLUMNS, ['total']);
+  if (!layout) return null;
+  const out: OutRow[] = [];
+  for (const r of layout.body) {
+    const code = normCode(layout.codeCols.map((i) => normText(r.cells[i] ?? '')).join(''));
+    const name = normText(r.cells[layout.nameCol] ?? '') || normText(layout.codeCols.map((i) => r.cells[i] ?? '').join(''));
+    const total = /^(合计|总计)$/.test(name) || /^(合计|总计)$/.test(normText(r.cells.slice(0, layout.nameCol + 1).join('')));
+    const digits = /^\d+$/.test(code) ? code : '';
+    if (!total && !digits) continue; // a repeated header, or a line of the table's notes
+    const values: OutRow = {};
+    for (const [i, column] of layout.fields) {
+      try {
+        values[column] = parseAmount(r.cells[i]);
+      } catch (e) {
+        throw Object.assign(new Error(`${(e as Error).message} in the column "${layout.paths[i]}"`), { line: r.n });
+      }
+    }
+    out.push({
+      source_line: r.n, source_line_end: null, row_kind: total ? 'total' : 'function',
+      func_code: total ? null : digits, func_level: total ? null : LEVEL[digits.length] ?? null,
+      func_name: total ? '合计' : name, ...values,
+    });
+  }
+  return out;
+}
+
+export const byFunction: TableModule = {
+  standards: ['expenditure', 'general_public', 'income'],
+  formats: ['pdf'],
+  schemas: [incomeByFunctionSchema],
+  parse(section): Record<string, OutRow[]> {
+    const rows = readFunctionRows(section);
+    if (!rows?.length) return {}; // not a table by 功能分类 after all (Jiangsu's 支出预算总表 is one row by use)
+    if (section.standard === 'income') {
+      const keep = new Set(incomeByFunctionSchema.columns.map((c) => c.name));
+      return { income_by_function: rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => keep.has(k) || k.startsWith('source_')))) };
+    }
+    const all = expenditureByFunction.schemas[0]!.columns.map((c) => c.name);
+    const tableKind = section.standard === 'expenditure' ? 'department' : 'general_public';
+    return {
+      expenditure_by_function: rows.map((r) => ({
+        ...Object.fromEntries(all.map((c) => [c, r[c] ?? null])), source_line: r.source_line!, source_line_end: null,
+        table_kind: tableKind, unit_code: null, column_order: null, ambiguous: false,
+      })),
+    };
+  },
+};

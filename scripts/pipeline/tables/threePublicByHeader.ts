@@ -1,0 +1,23 @@
+// “三公”经费表 as the PDF templates print it (Shanghai adds 机关运行经费, Jiangsu 会议费 and 培训费,
+// a 决算 prints 预算数 and 决算数 under each) → three_public, columns found by their printed headers.
+import type { OutRow, TableModule } from '../types.ts';
+import { headerLayout } from './byHeader.ts';
+import { THREE_PUBLIC_COLUMNS } from '../templates/columns.ts';
+import { parseAmount } from '../text.ts';
+import { threePublic } from './threePublic.ts';
+
+export const threePublicByHeader: TableModule = {
+  standards: ['three_public'],
+  formats: ['pdf'],
+  schemas: [],
+  parse(section): Record<string, OutRow[]> {
+    const layout = headerLayout(section.rows, THREE_PUBLIC_COLUMNS, ['total']);
+    if (!layout) return {};
+    const columns = threePublic.schemas[0]!.columns.map((c) => c.name);
+    const row = layout.body[0];
+    if (!row) return {};
+    const values: OutRow = Object.fromEntries(columns.map((c) => [c, null]));
+    for (const [i, c] of layout.fields) values[c] = parseAmount(row.cells[i]);
+    return { three_public: [{ source_line: row.n, source_line_end: null, ...values }] };
+  },
+};

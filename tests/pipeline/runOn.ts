@@ -1,0 +1,19 @@
+// Run the pipeline CLI on a folder made of `files`, into an output folder that already holds a
+// marker, and tell whether that output was left untouched.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers.ts';
+
+export function runOn(files: Record<string, string | Buffer>) {
+  const raw = mkdtempSync(join(tmpdir(), 'bl-raw-'));
+  const out = mkdtempSync(join(tmpdir(), 'bl-out-'));
+  mkdirSync(join(out, 'data'));
+  writeFileSync(join(out, 'data', 'previous.csv'), 'kept');
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(raw, name), content);
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/data.ts'), '--raw', raw, '--out', out], { encoding: 'utf8' });
+  const untouched = readdirSync(out).join(',') === 'data' && readdirSync(join(out, 'data')).join(',') === 'previous.csv'
+    && readFileSync(join(out, 'data', 'previous.csv'), 'utf8') === 'kept';
+  return { status: r.status, stderr: r.stderr, untouched, out, raw };
+}
