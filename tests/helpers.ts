@@ -1,7 +1,7 @@
 // Test helpers: load a vendored disclosure and its sections exactly as the pipeline sees them.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findSections } from '../scripts/pipeline/sections.ts';
+import { findSections } from '../scripts/pipeline/layouts/tab/sections.ts';
 import { blankMeta } from '../scripts/pipeline/metadata.ts';
 import type { Doc, ParseContext, Section } from '../scripts/pipeline/types.ts';
 

@@ -19,11 +19,11 @@ import { blankMeta } from '../scripts/pipeline/metadata.ts';
 //   项目绩效目标表 a cell at the width of the category the tab reader gives it (the tab conversion
 //   shifted cells, the PDF did not) and with the fragments the tab conversion wrapped onto later
 //   lines joined, as the tab reader joins them.
-import { standardOf } from '../scripts/pipeline/standards.ts';
+import { standardOf } from '../scripts/pipeline/templates/tables.ts';
 import { isAmount, printWidth } from '../scripts/pipeline/text.ts';
 import { assignRoles, ROLE_COL } from '../scripts/pipeline/tables/deptPerformance.ts';
 import { projectIndicators, CATEGORIES } from '../scripts/pipeline/tables/projectIndicators.ts';
-import { findSections } from '../scripts/pipeline/sections.ts';
+import { findSections } from '../scripts/pipeline/layouts/tab/sections.ts';
 
 export interface ReflowOptions {
   /** Seed of the deterministic choices (wrap widths, page lengths, where labels are cut). */

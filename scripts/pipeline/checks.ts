@@ -1,6 +1,6 @@
 // Checks: where the disclosure agrees with itself, and where it does not. Never a correction.
 import type { OutRow, TableSchema } from './types.ts';
-import { tolerance } from './columns.ts';
+import { tolerance } from './tables/amounts.ts';
 import { round6 } from './text.ts';
 
 type Kind = 'row_sum' | 'column_sum' | 'cross_table' | 'narrative';

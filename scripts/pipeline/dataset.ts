@@ -1,9 +1,9 @@
 // tables → one dataset: add doc_id, derive units, join project codes, record completeness, run checks.
 import type { OutRow, TableSchema } from './types.ts';
 import type { ReadResult } from './read.ts';
-import { EXPECTED, STANDARD_TABLES } from './standards.ts';
+import { EXPECTED, STANDARD_TABLES } from './templates/tables.ts';
 import { buildChecks } from './checks.ts';
-import { ambiguityChecks } from './reflowedChecks.ts';
+import { ambiguityChecks } from './layouts/reflowed/ambiguity.ts';
 import { normText } from './text.ts';
 import { legacyDocIdOf } from './metadata.ts';
 import { pagesOfLines } from './layouts/pdf/pageMarker.ts';

@@ -4,7 +4,7 @@
 // district reads the same way.
 import type { DocMeta } from './types.ts';
 import { InputError } from './types.ts';
-import { detectLayout } from './sections.ts';
+import { detectLayout } from './layouts/tab/sections.ts';
 import { PAGE_MARKER } from './layouts/pdf/pageMarker.ts';
 import { departmentSlugOf, findPlace, placeOf, withoutPlace, type Place } from './places.ts';
 

@@ -2,14 +2,14 @@
 import { createHash } from 'node:crypto';
 import type { Doc, OutRow, ParseContext, Section } from './types.ts';
 import { InputError } from './types.ts';
-import { detectLayout, findSections } from './sections.ts';
+import { detectLayout, findSections } from './layouts/tab/sections.ts';
 import { readMeta, docIdOf, type MetaOverrides } from './metadata.ts';
 import { moduleFor, TABLE_MODULES } from './tables/index.ts';
-import { markAmbiguous, readReflowed, type Note } from './reflowed.ts';
+import { markAmbiguous, readReflowed, type Note } from './layouts/reflowed/index.ts';
 import { readFacts } from './tables/facts.ts';
 import { normText, yuanToWan } from './text.ts';
 import { isPdf, readPdf, type PdfText } from './layouts/pdf/index.ts';
-import { STANDARD_TABLES, standardOf } from './standards.ts';
+import { STANDARD_TABLES, standardOf } from './templates/tables.ts';
 
 /**
  * What data/raw/sources.json may say about a file instead of its text: its id, and any of what
@@ -122,7 +122,7 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
     }
   }
   if (sections.length === 0 && meta.docKind !== 'performance') {
-    throw new InputError(file, null, null, `found none of the standard tables in this ${meta.docKind === 'final' ? '部门决算' : '部门预算'}; looked for titles such as ${STANDARD_TABLES.map((t) => t.zh).join('、')} (templates in scripts/pipeline/standards.ts)`);
+    throw new InputError(file, null, null, `found none of the standard tables in this ${meta.docKind === 'final' ? '部门决算' : '部门预算'}; looked for titles such as ${STANDARD_TABLES.map((t) => t.zh).join('、')} (the templates: scripts/pipeline/templates/tables.ts)`);
   }
   const unsupported = unread.length ? `${doc.format === 'pdf' ? 'PDF: columns not recognised' : 'reflowed layout: not yet read'}: ${unread.join(', ')}` : null;
   return { doc, sections, tables, encoding, bytes, unsupported, unread, ctx };

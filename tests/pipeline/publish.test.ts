@@ -135,7 +135,7 @@ test('checks record the 郑州 finding: 其他运转类 and 特定目标类 swap
 test('the reflowed 洛阳 file does not break the run; every table it prints is read', async () => {
   const [d] = await rows<{ tables_status: string; layout: string }>(`SELECT tables_status, layout FROM '${data}/documents.parquet' WHERE doc_id = 'luoyang-2024-rlzyhshbzj-budget'`);
   assert.equal(d!.layout, 'reflowed');
-  assert.equal(d!.tables_status, 'read'); // the performance tables too, since scripts/pipeline/reflowedPerformance.ts
+  assert.equal(d!.tables_status, 'read'); // the performance tables too, since scripts/pipeline/layouts/reflowed/performance.ts
   assert.ok(!log.some((l) => /luoyang-2024-rlzyhshbzj-budget.*not yet read/.test(l)), 'the summary lists nothing unread');
   assert.ok(log.some((l) => /^project indicators with uncertain pairing: \d+$/.test(l)), 'the summary counts uncertain pairings');
   assert.ok(log.some((l) => /^checks: \d+ ok \/ \d+ rounding \/ \d+ mismatch$/.test(l)), 'the summary counts checks');

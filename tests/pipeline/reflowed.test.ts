@@ -4,11 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rawLines, contextFor } from '../helpers.ts';
-import { readReflowed, type ReflowedRead } from '../../scripts/pipeline/reflowed.ts';
-import { detectLayout } from '../../scripts/pipeline/sections.ts';
+import { readReflowed, type ReflowedRead } from '../../scripts/pipeline/layouts/reflowed/index.ts';
+import { detectLayout } from '../../scripts/pipeline/layouts/tab/sections.ts';
 import { reflow } from '../reflow.ts';
 import { readDocument } from '../../scripts/pipeline/read.ts';
-import { ambiguityChecks } from '../../scripts/pipeline/reflowedChecks.ts';
+import { ambiguityChecks } from '../../scripts/pipeline/layouts/reflowed/ambiguity.ts';
 import { readFileSync } from 'node:fs';
 import { ROOT } from '../helpers.ts';
 import type { OutRow, TableModule } from '../../scripts/pipeline/types.ts';
@@ -224,7 +224,7 @@ test('reflowed (洛阳): a row whose columns stay undecided becomes a mismatch c
   assert.match(checks[0]!.description as string, /第 1553 行/);
   // the rows of the amount tables read here are all decided (income, both expenditure tables, basic)
   for (const t of ['income_by_unit', 'expenditure_by_function']) assert.ok(r.tables[t]!.length > 0 && r.tables[t]!.every((x) => x.ambiguous === false), t);
-  assert.deepEqual(r.unread, []); // the performance tables too, since reflowedPerformance.ts
+  assert.deepEqual(r.unread, []); // the performance tables too, since layouts/reflowed/performance.ts
   assert.equal(r.unsupported, null);
 });
 

@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rawLines } from '../helpers.ts';
-import { findReflowedSections } from '../../scripts/pipeline/reflowed.ts';
-import { readDeptPerformance } from '../../scripts/pipeline/reflowedPerformance.ts';
-import { readProjectPerformance } from '../../scripts/pipeline/reflowedProjectIndicators.ts';
+import { findReflowedSections } from '../../scripts/pipeline/layouts/reflowed/fragments.ts';
+import { readDeptPerformance } from '../../scripts/pipeline/layouts/reflowed/performance.ts';
+import { readProjectPerformance } from '../../scripts/pipeline/layouts/reflowed/projectIndicators.ts';
 import type { OutRow } from '../../scripts/pipeline/types.ts';
 
 const lines = rawLines('luoyang-2024-budget');

@@ -1,7 +1,7 @@
 // 一般公共预算基本支出表 → basic_by_economic: rows by 部门/政府预算支出经济分类, 人员经费 vs 公用经费.
 import type { OutRow, TableModule } from '../types.ts';
-import { assignAmounts, type AmountSpec } from '../columns.ts';
-import { hasAmount } from '../layout.ts';
+import { assignAmounts, type AmountSpec } from './amounts.ts';
+import { hasAmount } from './rows.ts';
 import { normCode, normText } from '../text.ts';
 
 const SPEC: AmountSpec = { columns: ['total', 'personnel', 'public_use'], sums: [['total', ['personnel', 'public_use']]] };

@@ -1,8 +1,8 @@
 // 部门支出总体情况表 (table_kind 'department') and 一般公共预算支出情况表 ('general_public')
 // → expenditure_by_function: one row per printed line, by 功能分类 code (类/款/项).
 import type { OutRow, Section, TableModule } from '../types.ts';
-import { assignAmounts, type AmountSpec } from '../columns.ts';
-import { hasAmount, headerText } from '../layout.ts';
+import { assignAmounts, type AmountSpec } from './amounts.ts';
+import { hasAmount, headerText } from './rows.ts';
 import { normCode, normText } from '../text.ts';
 
 const PROJECT = ['project_total', 'project_operating', 'project_specific'];

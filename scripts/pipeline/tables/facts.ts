@@ -6,7 +6,7 @@
 // — never by line number — so another disclosure in the same template needs no code change.
 import type { OutRow, TableSchema } from '../types.ts';
 import { normText } from '../text.ts';
-import { detectLayout } from '../sections.ts';
+import { detectLayout } from '../layouts/tab/sections.ts';
 
 export const factsSchema: TableSchema = {
   name: 'facts',

@@ -1,7 +1,7 @@
 // 部门收入总体情况表 → income_by_unit (and the units it names): income by source, per unit.
 import type { OutRow, TableModule } from '../types.ts';
-import { assignAmounts, type AmountSpec } from '../columns.ts';
-import { hasAmount, headerText } from '../layout.ts';
+import { assignAmounts, type AmountSpec } from './amounts.ts';
+import { hasAmount, headerText } from './rows.ts';
 import { normCode, normText } from '../text.ts';
 
 const CURRENT = ['general_budget', 'gov_fund', 'state_capital', 'special_account', 'business_income',

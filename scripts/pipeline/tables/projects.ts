@@ -1,7 +1,7 @@
 // 项目支出表 → projects: one row per project, with the unit that runs it and its funding sources.
 import type { OutRow, TableModule } from '../types.ts';
-import { assignAmounts, type AmountSpec } from '../columns.ts';
-import { hasAmount } from '../layout.ts';
+import { assignAmounts, type AmountSpec } from './amounts.ts';
+import { hasAmount } from './rows.ts';
 import { joinText, normText } from '../text.ts';
 
 const SPEC: AmountSpec = {

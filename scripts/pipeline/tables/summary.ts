@@ -1,7 +1,7 @@
 // 部门收支总体情况表 → budget_summary: two side-by-side lists, income left and expenditure right.
-import type { OutRow, TableModule } from '../types.ts';
+import type { Line, OutRow, TableModule } from '../types.ts';
 import { isAmount, normText, parseAmount } from '../text.ts';
-import { stripNumbering } from '../layout.ts';
+import { stripNumbering } from './rows.ts';
 
 function rowKind(label: string, numbered: boolean): string {
   const t = normText(label);
@@ -16,8 +16,23 @@ function rowKind(label: string, numbered: boolean): string {
 }
 
 type Side = 'income' | 'expenditure' | 'expenditure_by_use';
-/** Label cell of each side; Jiangsu prints a third list, expenditure by use (基本支出, 项目支出 …). */
-const SIDES: Array<[Side, number]> = [['income', 0], ['expenditure', 2], ['expenditure_by_use', 4]];
+/** The lists side by side, left to right; Jiangsu prints a third, expenditure by use (基本支出, 项目支出 …). */
+const SIDE_ORDER: Side[] = ['income', 'expenditure', 'expenditure_by_use'];
+
+/**
+ * Each list's label column: the columns that print text, not amounts. The amount is the cell right
+ * after the label (合计, where a template splits it further: Shanghai's 单位 template prints 合计 |
+ * 人员经费 | 公用经费 | 项目支出 on the expenditure side).
+ */
+function sidesOf(rows: Line[]): Array<[Side, number]> {
+  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  const labels: number[] = [];
+  for (let i = 0; i < width; i++) {
+    const cells = rows.map((r) => normText(r.cells[i] ?? '')).filter((c) => c !== '');
+    if (cells.length > 0 && cells.filter((c) => !isAmount(c)).length * 2 > cells.length) labels.push(i);
+  }
+  return labels.slice(0, SIDE_ORDER.length).map((at, k) => [SIDE_ORDER[k]!, at]);
+}
 
 export const summary: TableModule = {
   standards: ['summary'],
@@ -35,12 +50,14 @@ export const summary: TableModule = {
   parse(section) {
     const out: OutRow[] = [];
     const seq = { income: 0, expenditure: 0, expenditure_by_use: 0 };
-    // Does a side number its items 一、二、…? Then 1. 2. under them are parts of an item.
-    const numbered = Object.fromEntries(SIDES.map(([side, at]) => [side, section.rows.some((r) => /^[一二三四五六七八九十]+、/.test(normText(r.cells[at] ?? '')))])) as Record<Side, boolean>;
     // The head: every row above the first that prints an amount (收入/支出, 项目/预算数, and in
     // a PDF the 编制部门…单位：元 line).
     const first = section.rows.findIndex((r) => r.cells.some((c) => c.trim() !== '' && isAmount(c)));
-    for (const row of section.rows.slice(Math.max(0, first))) {
+    const body = section.rows.slice(Math.max(0, first));
+    const SIDES = sidesOf(body);
+    // Does a side number its items 一、二、…? Then 1. 2. under them are parts of an item.
+    const numbered = Object.fromEntries(SIDES.map(([side, at]) => [side, body.some((r) => /^[一二三四五六七八九十]+、/.test(normText(r.cells[at] ?? '')))])) as Record<Side, boolean>;
+    for (const row of body) {
       const c = row.cells;
       if (/^(收入|项目)$/.test(normText(c[0] ?? '')) ) continue; // header rows repeated on a page
       for (const [side, at] of SIDES) {

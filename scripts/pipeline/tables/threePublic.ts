@@ -1,7 +1,7 @@
 // 一般公共预算“三公”经费支出情况表 → three_public: one row of six amounts.
 import type { OutRow, TableModule } from '../types.ts';
-import { assignAmounts, type AmountSpec } from '../columns.ts';
-import { hasAmount } from '../layout.ts';
+import { assignAmounts, type AmountSpec } from './amounts.ts';
+import { hasAmount } from './rows.ts';
 
 const SPEC: AmountSpec = {
   columns: ['total', 'overseas_travel', 'vehicle_total', 'vehicle_purchase', 'vehicle_operation', 'reception'],

@@ -21,11 +21,11 @@
 // A page break inside a project: the cells the break cut continue on the new page in an order
 // the text does not keep (:5363), so every indicator of the project is uncertain.
 // Uncertain rows carry their printed pieces in raw_cells.
-import type { OutRow } from './types.ts';
-import { joinText, normText, parseAmount, parseTarget, printWidth, slim } from './text.ts';
-import type { Frag, Note, ReflowedSection } from './reflowed.ts';
-import type { PerformanceRead } from './reflowedPerformance.ts';
-import { CATEGORIES, CATEGORIES_ZH, COST_NAME, COST_VALUE, SATISFACTION, stripNumbering, target } from './tables/projectIndicators.ts';
+import type { OutRow } from '../../types.ts';
+import { joinText, normText, parseAmount, parseTarget, printWidth, slim } from '../../text.ts';
+import type { Frag, Note, ReflowedSection } from './fragments.ts';
+import type { PerformanceRead } from './performance.ts';
+import { CATEGORIES, CATEGORIES_ZH, COST_NAME, COST_VALUE, SATISFACTION, stripNumbering, target } from '../../tables/projectIndicators.ts';
 
 const TABLE = 'project_indicators';
 const TYPE_LABELS = ['其他运转类', '特定目标类'];

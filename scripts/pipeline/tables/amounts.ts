@@ -5,7 +5,7 @@
 // so we place them into the table's columns in order and pick the placement that satisfies the
 // sums the table states (total = basic + project, …), preferring the printed position.
 
-import { decimalsOf, isAmount, parseAmount, round6 } from './text.ts';
+import { decimalsOf, isAmount, parseAmount, round6 } from '../text.ts';
 
 export interface AmountSpec {
   /** Amount columns, in printed order. */

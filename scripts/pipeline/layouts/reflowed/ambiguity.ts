@@ -2,7 +2,7 @@
 // set of columns (every placement fitting the table's sums) is published, placed by a stated
 // preference, and listed on the 数据核对 page as a mismatch: the reader should not take its
 // columns on trust.
-import type { OutRow, Repair } from './types.ts';
+import type { OutRow, Repair } from '../../types.ts';
 
 const TABLE_ZH: Record<string, string> = {
   income_by_unit: '部门收入表', expenditure_by_function: '支出表（按功能分类）', basic_by_economic: '一般公共预算基本支出表',

@@ -4,11 +4,11 @@
 // belong to is decided by the row's own sums and then by the column sums the table states (every
 // column of the total row, and of each unit or department subtotal row, is the sum of its rows).
 // Rows the arithmetic leaves open are kept, placed by the printed-order preference, and noted.
-import type { Line } from './types.ts';
-import { decimalsOf, joinText, normText, parseAmount } from './text.ts';
-import type { AmountSpec } from './columns.ts';
-import { placementsOf, type DocHints, type Frag, type Note, type Recovered, type ReflowedSection } from './reflowed.ts';
-import { INCOME_SPEC, INCOME_SPEC_NARROW, isNarrowIncomeHeader } from './tables/incomeByUnit.ts';
+import type { Line } from '../../types.ts';
+import { decimalsOf, joinText, normText, parseAmount } from '../../text.ts';
+import type { AmountSpec } from '../../tables/amounts.ts';
+import { placementsOf, type DocHints, type Frag, type Note, type Recovered, type ReflowedSection } from './fragments.ts';
+import { INCOME_SPEC, INCOME_SPEC_NARROW, isNarrowIncomeHeader } from '../../tables/incomeByUnit.ts';
 
 const SLIM = (s: string) => normText(s).replace(/\s+/g, '');
 

@@ -1,6 +1,6 @@
 // Layout recovery for the tab layout: find each printed table and the lines that belong to it.
-import type { Line, Section } from './types.ts';
-import { standardOf } from './standards.ts';
+import type { Line, Section } from '../../types.ts';
+import { standardOf } from '../../templates/tables.ts';
 
 const EMPTY_NOTE = /本表无数据|故本表为空|本表为空|无此项|没有.*?(收入|支出|安排)/;
 const TOC_NUMBERING = /^(-\s*)?([一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d))/;

@@ -1,5 +1,5 @@
 // Layout recovery for the reflowed layout: 部门（单位）整体绩效目标表 → dept_indicators, tasks,
-import { blankMeta } from './metadata.ts';
+import { blankMeta } from '../../metadata.ts';
 // dept_budget_overview. The conversion printed the first column's label on lines of its own,
 // wrapped narrow (`年度主要任`/`务`, `投入管理`/`指标`, 洛阳 :4769, :4809), a row's cells that fit
 // their column side by side (`年度履职目标相关性 相关`, :4816; with a short 说明, :4843) and a wider
@@ -7,11 +7,11 @@ import { blankMeta } from './metadata.ts';
 // lines are put back into the tab layout's rows and read by tables/deptPerformance.ts, so both
 // layouts are read by the same rules.
 //
-// The 本级部门预算项目绩效目标汇总表 is read in reflowedProjectIndicators.ts.
-import type { Line, OutRow } from './types.ts';
-import { isAmount, isTarget, joinText, normText, printWidth, slim } from './text.ts';
-import { deptPerformance } from './tables/deptPerformance.ts';
-import type { Frag, Note, ReflowedSection } from './reflowed.ts';
+// The 本级部门预算项目绩效目标汇总表 is read in projectIndicators.ts.
+import type { Line, OutRow } from '../../types.ts';
+import { isAmount, isTarget, joinText, normText, printWidth, slim } from '../../text.ts';
+import { deptPerformance } from '../../tables/deptPerformance.ts';
+import type { Frag, Note, ReflowedSection } from './fragments.ts';
 
 export interface PerformanceRead {
   tables: Record<string, OutRow[]>;

@@ -1,6 +1,6 @@
 // Small shared layer for reading table rows of the tab layout.
-import type { Line, OutRow } from './types.ts';
-import { isAmount, normText } from './text.ts';
+import type { Line, OutRow } from '../types.ts';
+import { isAmount, normText } from '../text.ts';
 
 /** A row with no amount anywhere: a (repeated) header, or a wrapped fragment of the row above. */
 export function hasAmount(cells: string[]): boolean {
