@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers.ts';
 import { readPdf, type PdfText } from '../../scripts/pipeline/layouts/pdf/index.ts';
 import { PAGE_MARKER, pagesOfLines } from '../../scripts/pipeline/layouts/pdf/pageMarker.ts';
+import { pageLines } from '../../scripts/pipeline/layouts/pdf/grid.ts';
 import { runOn } from './runOn.ts';
 
 const FIXTURES = join(ROOT, 'tests/pipeline/fixtures');
@@ -112,3 +113,28 @@ for (const [what, bytes, message] of bad) {
     assert.ok(r.untouched);
   });
 }
+
+// A table drawn without rules: columns come from how the text aligns. The page is made here, a
+// fragment per printed cell, as PDF.js reports them (x from the left, baseline y from the top).
+test('an undrawn table: columns from alignment, a blank cell kept, a header over two columns not welded to them', () => {
+  const at = (text: string, x0: number, y: number, size = 10) => ({ text, x0, x1: x0 + size * [...text].length * (/^[\d,.]+$/.test(text) ? 0.55 : 1), y, size });
+  const page = {
+    width: 600, height: 800, vertical: [], horizontal: [],
+    fragments: [
+      at('2024年部门支出总表', 200, 50, 14),
+      // 支出 spans 基本支出 and 项目支出 (centred over both)
+      at('科目编码', 40, 80), at('科目名称', 120, 80), at('合计', 300, 80), at('支出', 400, 80),
+      at('基本支出', 360, 95), at('项目支出', 440, 95),
+      at('201', 40, 115), at('一般公共服务支出', 120, 115), at('1,234.50', 300, 115), at('1,000.00', 360, 115), at('234.50', 450, 115),
+      at('20101', 40, 130), at('人大事务', 120, 130), at('1,000.00', 300, 130), at('1,000.00', 360, 130),
+      at('20102', 40, 145), at('政协事务', 120, 145), at('234.50', 311, 145), at('234.50', 450, 145),
+    ],
+  };
+  const lines = pageLines(page).map((l) => l.split('\t'));
+  assert.deepEqual(lines[0], ['2024年部门支出总表']);
+  assert.deepEqual(lines.find((r) => r[0] === '201'), ['201', '一般公共服务支出', '1,234.50', '1,000.00', '234.50']);
+  // 人大事务 prints nothing under 项目支出, 政协事务 nothing under 基本支出: the blanks stay in their columns.
+  assert.deepEqual(lines.find((r) => r[0] === '20101'), ['20101', '人大事务', '1,000.00', '1,000.00', '']);
+  assert.deepEqual(lines.find((r) => r[0] === '20102'), ['20102', '政协事务', '234.50', '', '234.50']);
+  assert.deepEqual(lines.find((r) => r.includes('基本支出')), ['', '', '', '基本支出', '项目支出']);
+});

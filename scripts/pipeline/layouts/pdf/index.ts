@@ -74,7 +74,7 @@ export async function readPdf(file: string, bytes: Uint8Array, timing?: PdfTimin
         if (e instanceof InputError) throw e;
         throw new InputError(file, null, null, `page ${p} of the PDF cannot be read (${(e as Error).message}): the file looks damaged`);
       }
-      if (own.some((l) => /[\u4e00-\u9fff]/.test(l))) withText++;
+      if (own.some((l) => l.trim() !== '')) withText++;
       lines.push(pageMarker(p), ...own);
     }
     if (withText === 0) {
