@@ -34,7 +34,7 @@ export const documentsSchema: TableSchema = {
     { name: 'source_sha256', type: 'VARCHAR', zh: '原件 SHA-256', en: 'SHA-256 of the original file' },
     { name: 'amount_unit', type: 'VARCHAR', zh: '金额单位', en: 'unit of every amount' },
     { name: 'line_count', type: 'INTEGER', zh: '原文文本行数', en: 'number of lines of the text (text_file)' },
-    { name: 'layout', type: 'VARCHAR', zh: '版式：tab 制表符分隔，reflowed 逐格换行', en: 'text layout: tab (tab-separated) or reflowed (one cell per line)' },
+    { name: 'layout', type: 'VARCHAR', zh: '版式：pdf 由 PDF 的表格线与文字位置还原单元格，tab 制表符分隔，reflowed 逐格换行', en: 'layout the cells were read from: pdf (the PDF’s ruling and text positions), tab (tab-separated text) or reflowed (text, one cell per line)' },
     { name: 'encoding', type: 'VARCHAR', zh: '原文编码', en: 'encoding the text came in' },
     { name: 'tables_status', type: 'VARCHAR', zh: '表格读取情况', en: 'whether the tables were read, or why not' },
   ],
@@ -211,7 +211,7 @@ export function assemble(reads: ReadResult[]): Dataset {
       scope: m.scope, title: m.title, legacy_doc_id: legacyDocIdOf(m),
       source_file: `sources/${doc}.${r.doc.format}`, source_format: r.doc.format, text_file: `sources/${doc}.txt`, page_count: r.doc.pageCount,
       source_sha256: r.doc.sha256, amount_unit: '万元', line_count: r.doc.lines.length,
-      layout: r.doc.layout, encoding: r.encoding, tables_status: r.unsupported ?? 'read',
+      layout: r.doc.format === 'pdf' ? 'pdf' : r.doc.layout, encoding: r.doc.format === 'pdf' ? null : r.encoding, tables_status: r.unsupported ?? 'read',
     }]);
   }
   return { tables, reads };

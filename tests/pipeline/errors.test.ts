@@ -74,3 +74,18 @@ test('copyFileSync keeps the vendored name-by-doc_id convention working with the
   assert.equal(r.status, 0, r.stderr);
   assert.match(readFileSync(join(out, 'data', 'documents.csv'), 'utf8'), /zhumadian-2023-rlzyhshbzj-budget,河南,驻马店,/);
 });
+
+test('a budget in which no standard table is found is an error naming the tables looked for, not an empty dataset', () => {
+  const text = '2024年郑州市人力资源和社会保障局部门预算\n部门名称：郑州市人力资源和社会保障局\n\n第一部分 部门概况\n一、主要职能\n负责全市人力资源和社会保障工作。\n';
+  const r = runOn({ 'no-tables.txt': text });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /no-tables\.txt: found none of the standard tables in this 部门预算; looked for titles such as 部门收支总体情况表、部门收入总体情况表/);
+  assert.ok(r.untouched);
+});
+
+test('a sentence that ends with a table’s name is not a table cut short', () => {
+  // 郑州 2024 as vendored, with one more sentence at its end that names a table.
+  const text = `${zz().toString('utf8')}\n绩效目标详见项目绩效目标表\n`;
+  const r = runOn({ 'zz.txt': text });
+  assert.equal(r.status, 0, r.stderr);
+});
