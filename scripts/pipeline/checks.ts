@@ -137,7 +137,9 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   const codeLength = Math.min(...basic.filter((r) => r.row_kind === 'item' && r.dept_econ_code).map((r) => String(r.dept_econ_code).length));
   const basicItems = basic.filter((r) => r.row_kind === 'item' && (!r.dept_econ_code || String(r.dept_econ_code).length === codeLength));
   const basicTotal = basic.find((r) => r.row_kind === 'total');
-  for (const r of basic) {
+  // Jiangsu prints one amount column (基本支出) and no 人员经费 / 公用经费 split to add up.
+  const basicSplit = basic.some((r) => r.personnel != null || r.public_use != null);
+  for (const r of basicSplit ? basic : []) {
     add({ id: `row_sum:basic:${r.source_line}`, kind: 'row_sum', table: 'basic_by_economic',
       description: `一般公共预算基本支出表第 ${r.source_line} 行（${r.dept_econ_name ?? '合计'}）：合计 = 人员经费 + 公用经费`,
       expected: num(r.total), actual: round6((num(r.personnel) ?? 0) + (num(r.public_use) ?? 0)), terms: 2, lines: [r.source_line as number] });
@@ -251,7 +253,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
     }
   }
   const gpPrintsEconomic = gpTotal && ['basic_wages', 'basic_household', 'basic_goods_services', 'basic_capital'].some((c) => gpTotal[c] != null);
-  if (gpTotal && basicTotal) {
+  if (gpTotal && basicTotal && num(gpTotal.basic_total) !== null) {
     add({ id: 'cross_table:general_public_vs_basic:total', kind: 'cross_table', table: 'basic_by_economic',
       description: '一般公共预算支出情况表的基本支出合计 = 一般公共预算基本支出表的合计', expected: num(gpTotal.basic_total), actual: num(basicTotal.total), terms: 2,
       lines: [gpTotal.source_line as number, basicTotal.source_line as number] });

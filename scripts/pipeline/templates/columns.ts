@@ -38,7 +38,8 @@ export const FUNCTION_COLUMNS: ColumnName[] = [
 
 /** 一般公共预算基本支出表 by 经济分类 (人员经费 / 公用经费). */
 export const ECONOMIC_COLUMNS: ColumnName[] = [
-  { column: 'total', leaf: /^(合计|总计|金额|决算数|预算数)$/ },
+  // Jiangsu heads its one amount column 基本支出 (the table is all 基本支出).
+  { column: 'total', leaf: /^(合计|总计|金额|决算数|预算数|基本支出)$/ },
   { column: 'personnel', leaf: /^人员经费$/ },
   { column: 'public_use', leaf: /^公用经费$/ },
 ];
