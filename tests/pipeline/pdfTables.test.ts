@@ -125,7 +125,7 @@ test('财政局 2024 决算 (万元): 收入支出决算总表 p.6–7, 收入�
   assert.deepEqual(await one(`SELECT total, reception FROM ${t('three_public')} WHERE doc_id = '${FINAL}'`), { total: null, reception: null });
 });
 
-test('江苏省高级人民法院 2019 (万元): 收支预算总表 p.8 with three lists, 一般公共预算支出预算表 p.12, 三公 with 会议费 and 培训费 p.14', async () => {
+test('江苏省高级人民法院 2019 (万元): 收支预算总表 p.8 with three lists, 一般公共预算支出预算表 p.12, 基本支出 p.13, 三公 with 会议费 and 培训费 p.14', async () => {
   // p.8 一、财政拨款 37,188.34 | … | 一、基本支出 21,968.00
   assert.equal((await one(`SELECT amount FROM ${t('budget_summary')} WHERE doc_id = '${COURT}' AND side = 'income' AND item = '财政拨款'`)).amount, 37188.34);
   assert.equal((await one(`SELECT amount FROM ${t('budget_summary')} WHERE doc_id = '${COURT}' AND side = 'expenditure_by_use' AND item = '基本支出'`)).amount, 21968);
@@ -133,6 +133,10 @@ test('江苏省高级人民法院 2019 (万元): 收支预算总表 p.8 with thr
   assert.deepEqual(await one(`SELECT total, source_page FROM ${t('expenditure_by_function')} WHERE doc_id = '${COURT}' AND table_kind = 'general_public' AND row_kind = 'total'`),
     { total: 37188.34, source_page: 12 });
   assert.equal((await one(`SELECT total FROM ${t('expenditure_by_function')} WHERE doc_id = '${COURT}' AND table_kind = 'general_public' AND func_code = '204'`)).total, 27488.23);
+  // p.13 一般公共预算基本支出预算表（经济科目）: one amount column, headed 基本支出: 合计 21,968.00; 30101 基本工资 2,827.41
+  assert.deepEqual(await one(`SELECT total, personnel, source_page FROM ${t('basic_by_economic')} WHERE doc_id = '${COURT}' AND dept_econ_code = '30101'`),
+    { total: 2827.41, personnel: null, source_page: 13 });
+  assert.equal((await one(`SELECT total FROM ${t('basic_by_economic')} WHERE doc_id = '${COURT}' AND row_kind = 'total'`)).total, 21968);
   // p.14 合计 2,382.02 (三公 + 会议费 + 培训费) | 小计 513.75 | 160.00 | 266.80 | (blank) | 266.80 | 86.95 | 271.02 | 1,597.25
   assert.deepEqual(await one(`SELECT total, overseas_travel, vehicle_total, vehicle_purchase, vehicle_operation, reception, meeting, training FROM ${t('three_public')} WHERE doc_id = '${COURT}'`),
     { total: 513.75, overseas_travel: 160, vehicle_total: 266.8, vehicle_purchase: null, vehicle_operation: 266.8, reception: 86.95, meeting: 271.02, training: 1597.25 });
