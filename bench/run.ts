@@ -1,4 +1,4 @@
-// npm run bench: pipeline at scale, site build, page weight, and the explorer in chromium.
+// npm run bench: PDF reading, pipeline at scale, site build, page weight, and the explorer in chromium.
 // Prints one table on stdout, progress on stderr, and writes bench/results.json.
 // Everything happens in a temporary folder (a copy of the project for the site builds): the working
 // tree's public/ and dist/ are not touched. Sized to finish in under 10 minutes on 2 cores.
@@ -6,7 +6,7 @@
 //   BENCH_BUDGET_S  the time budget in seconds (default 560): repetitions are dropped to keep to it
 //   BENCH_KEEP=1    keep the temporary folder
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, launchBrowser } from '../tests/e2e/browser.ts';
@@ -14,6 +14,7 @@ import { RAW, ROOT } from './generate.ts';
 import { writeBarePage } from './lib/bare.ts';
 import { cannedQueries, ExplorerBench, latency, THROTTLE, type Latency, type RunTimes } from './lib/explore.ts';
 import { machine } from './lib/machine.ts';
+import { measurePdf, PDF_ROUNDS, pdfRows, projectionLine, type PdfFigures } from './lib/pdf.ts';
 import { growth, measurePipeline, pipelineAtScale, type PipelineFigures } from './lib/pipeline.ts';
 import { startProdServer } from './lib/server.ts';
 import { buildSite, makeSiteCopy, type BuildRun } from './lib/site.ts';
@@ -22,8 +23,8 @@ import { htmlSizes, pageType, pageWeights, type PageWeight } from './lib/weight.
 
 const QUICK = process.env['BENCH_QUICK'] === '1';
 const PLAN = QUICK
-  ? { pipeline: [{ docs: 10, runs: 1 }, { docs: 20, runs: 1 }, { docs: 50, runs: 1 }], realRuns: 1, buildRuns: 1, bigBuild: 50, midBuild: 20, explorerRuns: 1, latencyRounds: 1, throttledRuns: 1 }
-  : { pipeline: [{ docs: 10, runs: 5 }, { docs: 100, runs: 3 }, { docs: 1000, runs: 2 }], realRuns: 3, buildRuns: 3, bigBuild: 1000, midBuild: 100, explorerRuns: 5, latencyRounds: 2, throttledRuns: 2 };
+  ? { pdfRounds: 1, pipeline: [{ docs: 10, runs: 1 }, { docs: 20, runs: 1 }, { docs: 50, runs: 1 }], realRuns: 1, buildRuns: 1, bigBuild: 50, midBuild: 20, explorerRuns: 1, latencyRounds: 1, throttledRuns: 1 }
+  : { pdfRounds: PDF_ROUNDS, pipeline: [{ docs: 10, runs: 5 }, { docs: 100, runs: 3 }, { docs: 1000, runs: 2 }], realRuns: 3, buildRuns: 3, bigBuild: 1000, midBuild: 100, explorerRuns: 5, latencyRounds: 2, throttledRuns: 2 };
 /** The whole run must end within this (the brief: under 10 minutes); repetitions are dropped to keep it. */
 const BUDGET_S = Number(process.env['BENCH_BUDGET_S'] ?? 560);
 /**
@@ -47,9 +48,12 @@ const note = (s: string) => {
 // ---------------------------------------------------------------------------------------------
 // 1. Pipeline
 
+/** Disclosures in data/raw (PDFs and texts). */
+const vendoredDocs = () => readdirSync(RAW).filter((f) => /\.(pdf|txt)$/i.test(f)).length;
+
 async function realPipeline(runs: number): Promise<PipelineFigures> {
   // The vendored corpus (data/raw), through the same child wrapper as the synthetic ones.
-  const fig = await measurePipeline(RAW, join(work, 'published-real'), 5, runs);
+  const fig = await measurePipeline(RAW, join(work, 'published-real'), vendoredDocs(), runs);
   return { ...fig, reflowed: 1, corpusMB: round(duMB(RAW), 2), generateMs: 0 };
 }
 
@@ -223,6 +227,7 @@ function table(rows: string[][]): string {
 function report(r: Results): string {
   const rows: string[][] = [['benchmark', 'figure', 'median (min–max)', 'runs']];
   const add = (a: string, b: string, c: string, n: number | string) => rows.push([a, b, c, String(n)]);
+  if (r.pdf) for (const [a, b, c, n] of pdfRows(r.pdf)) add(a, b, c, n);
   for (const p of r.pipeline.sizes) {
     const label = p.raw === RAW ? `pipeline, ${p.docs} docs (vendored)` : `pipeline, ${p.docs} docs`;
     add(label, 'documents / s', fmt(p.docsPerSecond, 1), p.ms.runs);
@@ -269,6 +274,8 @@ function report(r: Results): string {
 interface Results {
   machine: ReturnType<typeof machine> & { loadAverage: { start: number[]; end: number[] } };
   plan: typeof PLAN;
+  /** readPdf on data/raw/*.pdf, on one core (bench/lib/pdf.ts); null if it failed. */
+  pdf: PdfFigures | null;
   pipeline: { sizes: PipelineFigures[]; growth: ReturnType<typeof growth> };
   build: BuildFigures[];
   weight: PageWeight[];
@@ -285,6 +292,16 @@ async function main(): Promise<void> {
   progress(`${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB; node ${m.node}; ${m.chromium ?? 'no chromium'}; work folder ${work}`);
   if (m.loadAverage.start[0]! > m.cores * 0.5) note(`load average ${m.loadAverage.start.join(' ')} at start: other processes are using the CPU, figures will be slower and noisier`);
 
+  // 0. PDF reading (~20 s): first, while the benchmark itself has nothing else running.
+  let pdf: PdfFigures | null = null;
+  try {
+    pdf = await measurePdf(PLAN.pdfRounds);
+    if (!pdf.sameOutput) note('PDF reading: a read with the timing hook gave other lines than without it');
+    if (pdf.projection.ms >= pdf.projection.aimMs) note(`PDF reading: ${projectionLine(pdf)}`);
+  } catch (e) {
+    note(`the PDF reading benchmark failed: ${(e as Error).message.split('\n')[0]}`);
+  }
+
   // 1. Pipeline: the vendored corpus, then synthetic corpora of growing size. A repeated run is
   // dropped when it would eat into the time the rest needs.
   const real = await realPipeline(PLAN.realRuns);
@@ -297,7 +314,7 @@ async function main(): Promise<void> {
 
   // 2. Site build from the vendored corpus (repeated); its dist/ serves 3 and 4.
   const build: BuildFigures[] = [];
-  const realSite = await siteBuild('vendored', 5, real.out, PLAN.buildRuns, 300);
+  const realSite = await siteBuild('vendored', vendoredDocs(), real.out, PLAN.buildRuns, 300);
   build.push(realSite.fig);
   const weightDist = join(realSite.dir, 'dist');
   const weightCorpus = 'vendored';
@@ -352,7 +369,7 @@ async function main(): Promise<void> {
 
   m.loadAverage.end = loadavg().map((x) => round(x, 2));
   const results: Results = {
-    machine: m, plan: PLAN, pipeline, build, weight, weightCorpus, explorer: explore, notes,
+    machine: m, plan: PLAN, pdf, pipeline, build, weight, weightCorpus, explorer: explore, notes,
     totalSeconds: round((performance.now() - started) / 1000, 1),
     progress: progressLog,
   };
@@ -360,6 +377,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\nBudget Lens benchmarks — ${m.date.slice(0, 16).replace('T', ' ')} UTC\n`);
   process.stdout.write(`${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM; ${m.os}; Node ${m.node}; ${m.chromium ?? 'no chromium'}; load average ${m.loadAverage.start.join(' ')} → ${m.loadAverage.end.join(' ')}\n\n`);
   process.stdout.write(`${report(results)}\n`);
+  if (pdf) process.stdout.write(`\nPDF reading, projected: ${projectionLine(pdf)}.\n`);
   process.stdout.write(`\nPipeline growth: ${pipeline.growth.verdict}.\n`);
   if (notes.length) process.stdout.write(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
   process.stdout.write(`\nbench/results.json written; ${results.totalSeconds} s in all.\n`);

@@ -70,9 +70,9 @@ export async function readPage(page: PDFPageProxy, timing?: PdfTiming): Promise<
   let inPdfjs = 0;
   const viewport = page.getViewport({ scale: 1 });
   const fragments: Fragment[] = [];
-  let t = timing ? performance.now() : 0;
+  let since = timing ? performance.now() : 0;
   const content = await page.getTextContent();
-  if (timing) inPdfjs += performance.now() - t;
+  if (timing) inPdfjs += performance.now() - since;
   for (const item of content.items) {
     if (!('str' in item) || item.str.trim() === '') continue;
     const m = Util.transform(viewport.transform, item.transform);
@@ -89,9 +89,9 @@ export async function readPage(page: PDFPageProxy, timing?: PdfTiming): Promise<
     const at = (i: number) => x + (width * starts[i]!) / (starts.at(-1)! || 1);
     for (const t of tokens(str)) fragments.push({ text: t.text, x0: at(t.start), x1: at(t.end), y: m[5], size });
   }
-  t = timing ? performance.now() : 0;
+  since = timing ? performance.now() : 0;
   const ops = await page.getOperatorList();
-  if (timing) inPdfjs += performance.now() - t;
+  if (timing) inPdfjs += performance.now() - since;
   const { vertical, horizontal } = rulesOf(ops, viewport.transform);
   if (timing) {
     timing.pdfjs += inPdfjs;
