@@ -9,6 +9,7 @@ import { ROOT } from '../helpers.ts';
 import { readPdf, type PdfText } from '../../scripts/pipeline/layouts/pdf/index.ts';
 import { PAGE_MARKER, pagesOfLines } from '../../scripts/pipeline/layouts/pdf/pageMarker.ts';
 import { pageLines } from '../../scripts/pipeline/layouts/pdf/grid.ts';
+import { byFunction } from '../../scripts/pipeline/tables/byFunction.ts';
 import { runOn } from './runOn.ts';
 
 const FIXTURES = join(ROOT, 'tests/pipeline/fixtures');
@@ -137,4 +138,17 @@ test('an undrawn table: columns from alignment, a blank cell kept, a header over
   assert.deepEqual(lines.find((r) => r[0] === '20101'), ['20101', '人大事务', '1,000.00', '1,000.00', '']);
   assert.deepEqual(lines.find((r) => r[0] === '20102'), ['20102', '政协事务', '234.50', '', '234.50']);
   assert.deepEqual(lines.find((r) => r.includes('基本支出')), ['', '', '', '基本支出', '项目支出']);
+});
+
+test('a cell under an amount header that is not an amount names its line and column', () => {
+  const row = (n: number, cells: string[]) => ({ n, cells });
+  const section = {
+    standard: 'expenditure', title: '支出预算总表', titleLine: 1, endLine: 5, notes: [], printedEmpty: false, amountUnit: '万元' as const,
+    rows: [row(2, ['科目编码', '科目名称', '合计', '基本支出']), row(3, ['201', '一般公共服务支出', '12.50', '12.50']), row(4, ['20101', '人大事务', '12.5O', '12.50'])],
+  };
+  assert.throws(() => byFunction.parse(section, {} as never), (e: Error & { line?: number }) => {
+    assert.equal(e.line, 4);
+    assert.match(e.message, /not an amount: "12\.5O" in the column "合计"/);
+    return true;
+  });
 });

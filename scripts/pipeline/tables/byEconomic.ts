@@ -1,9 +1,8 @@
 // 一般公共预算基本支出表 by 经济分类 as the PDF templates print it (Shanghai's 类/款 codes, Jiangsu's
 // one 科目编码 column) → basic_by_economic, columns found by their printed headers.
 import type { OutRow, TableModule } from '../types.ts';
-import { headerLayout } from './byHeader.ts';
+import { amountsOf, headerLayout, rowLabel } from './byHeader.ts';
 import { ECONOMIC_COLUMNS } from '../templates/columns.ts';
-import { normCode, normText, parseAmount } from '../text.ts';
 
 export const byEconomic: TableModule = {
   standards: ['basic'],
@@ -16,11 +15,9 @@ export const byEconomic: TableModule = {
     if (!layout || layout.paths.filter((p) => /科目名称/.test(p)).length > 1) return {};
     const out: OutRow[] = [];
     for (const r of layout.body) {
-      const code = normCode(layout.codeCols.map((i) => normText(r.cells[i] ?? '')).join(''));
-      const name = normText(r.cells[layout.nameCol] ?? '');
-      const total = /^(合计|总计)$/.test(normText(r.cells.slice(0, layout.nameCol + 1).join('')));
-      if (!total && !/^\d+$/.test(code)) continue;
-      const values = Object.fromEntries([...layout.fields].map(([i, c]) => [c, parseAmount(r.cells[i])]));
+      const { code, name, total } = rowLabel(layout, r);
+      if (!total && !code) continue;
+      const values = amountsOf(layout, r);
       out.push({
         source_line: r.n, source_line_end: null, row_kind: total ? 'total' : 'item',
         dept_econ_code: total ? null : code, dept_econ_name: total ? null : name, gov_econ_code: null, gov_econ_name: null,

@@ -2,9 +2,8 @@
 // 预算表 / 收入预算总表, 决算 支出决算表 / 收入决算表 …) → expenditure_by_function and
 // income_by_function, columns found by their printed headers.
 import type { OutRow, Section, TableModule, TableSchema } from '../types.ts';
-import { headerLayout } from './byHeader.ts';
+import { amountsOf, headerLayout, rowLabel } from './byHeader.ts';
 import { FUNCTION_COLUMNS } from '../templates/columns.ts';
-import { normCode, normText, parseAmount } from '../text.ts';
 import { expenditureByFunction } from './expenditureByFunction.ts';
 
 const INCOME_AMOUNTS: Array<[string, string, string]> = [
@@ -36,19 +35,9 @@ export function readFunctionRows(section: Section): OutRow[] | null {
   if (!layout) return null;
   const out: OutRow[] = [];
   for (const r of layout.body) {
-    const code = normCode(layout.codeCols.map((i) => normText(r.cells[i] ?? '')).join(''));
-    const name = normText(r.cells[layout.nameCol] ?? '') || normText(layout.codeCols.map((i) => r.cells[i] ?? '').join(''));
-    const total = /^(合计|总计)$/.test(name) || /^(合计|总计)$/.test(normText(r.cells.slice(0, layout.nameCol + 1).join('')));
-    const digits = /^\d+$/.test(code) ? code : '';
+    const { code: digits, name, total } = rowLabel(layout, r);
     if (!total && !digits) continue; // a repeated header, or a line of the table's notes
-    const values: OutRow = {};
-    for (const [i, column] of layout.fields) {
-      try {
-        values[column] = parseAmount(r.cells[i]);
-      } catch (e) {
-        throw Object.assign(new Error(`${(e as Error).message} in the column "${layout.paths[i]}"`), { line: r.n });
-      }
-    }
+    const values = amountsOf(layout, r);
     out.push({
       source_line: r.n, source_line_end: null, row_kind: total ? 'total' : 'function',
       func_code: total ? null : digits, func_level: total ? null : LEVEL[digits.length] ?? null,

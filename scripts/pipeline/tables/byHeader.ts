@@ -4,7 +4,7 @@
 // (templates/columns.ts) say which published column it is. Label columns (codes, names) are the
 // ones left of the first amount column.
 import type { Line } from '../types.ts';
-import { normText } from '../text.ts';
+import { normCode, normText, parseAmount } from '../text.ts';
 import type { ColumnName } from '../templates/columns.ts';
 
 const DECIMAL_AMOUNT = /^-?(\d{1,3}(,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(,\d{3})+$/;
@@ -82,4 +82,25 @@ export function headerLayout(rows: Line[], names: ColumnName[], required: string
     || (body.some((r) => (r.cells[i] ?? '').trim()) && body.every((r) => { const c = normText(r.cells[i] ?? ''); return c === '' || INTEGER.test(c) || /^(合计|总计)$/.test(c); })));
   const nameCol = labels.filter((i) => !codeCols.includes(i)).at(-1) ?? firstAmount - 1;
   return { fields, codeCols: codeCols.filter((i) => i !== nameCol), nameCol, body, paths: paths.map((p) => p.join('/')) };
+}
+
+/** A body row's label cells: its code (the code cells joined), its name, and whether it is the 合计 row. */
+export function rowLabel(layout: HeaderLayout, r: Line): { code: string; name: string; total: boolean } {
+  const code = normCode(layout.codeCols.map((i) => normText(r.cells[i] ?? '')).join(''));
+  const name = normText(r.cells[layout.nameCol] ?? '');
+  const total = /^(合计|总计)$/.test(name) || /^(合计|总计)$/.test(normText(r.cells.slice(0, layout.nameCol + 1).join('')));
+  return { code: /^\d+$/.test(code) ? code : '', name, total };
+}
+
+/** A body row's amounts by published column; a cell that is not an amount is an error naming its line and column. */
+export function amountsOf(layout: HeaderLayout, r: Line): Record<string, number | null> {
+  const values: Record<string, number | null> = {};
+  for (const [i, column] of layout.fields) {
+    try {
+      values[column] = parseAmount(r.cells[i]);
+    } catch (e) {
+      throw Object.assign(new Error(`${(e as Error).message} in the column "${layout.paths[i]}"`), { line: r.n });
+    }
+  }
+  return values;
 }

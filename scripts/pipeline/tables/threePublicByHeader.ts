@@ -1,9 +1,8 @@
 // “三公”经费表 as the PDF templates print it (Shanghai adds 机关运行经费, Jiangsu 会议费 and 培训费,
 // a 决算 prints 预算数 and 决算数 under each) → three_public, columns found by their printed headers.
 import type { OutRow, TableModule } from '../types.ts';
-import { headerLayout } from './byHeader.ts';
+import { amountsOf, headerLayout } from './byHeader.ts';
 import { THREE_PUBLIC_COLUMNS } from '../templates/columns.ts';
-import { parseAmount } from '../text.ts';
 import { threePublic } from './threePublic.ts';
 
 export const threePublicByHeader: TableModule = {
@@ -17,7 +16,7 @@ export const threePublicByHeader: TableModule = {
     const row = layout.body[0];
     if (!row) return {};
     const values: OutRow = Object.fromEntries(columns.map((c) => [c, null]));
-    for (const [i, c] of layout.fields) values[c] = parseAmount(row.cells[i]);
+    Object.assign(values, amountsOf(layout, row));
     return { three_public: [{ source_line: row.n, source_line_end: null, ...values }] };
   },
 };
