@@ -57,6 +57,14 @@ export const TEMPLATES: Array<{ template: string; titles: Partial<Record<string,
     three_public: [/“三公”经费、会议费、培训费支出预算表$/], gov_fund: [/政府性基金预算财政拨款支出预算表$/],
     operating: [/机关运行经费支出预算表$/],
   } },
+  // The Ministry of Finance's model tables (部门预算公开 统一样表), which most provinces follow.
+  { template: '财政部 统一样表 (部门预算)', titles: {
+    summary: [/^(部门)?收支总表$/], income: [/^(部门)?收入总表$/], expenditure: [/^(部门)?支出总表$/],
+    fiscal: [/^财政拨款收支总表$/], general_public: [/^一般公共预算(财政拨款)?支出表$/],
+    basic: [/^一般公共预算(财政拨款)?基本支出表$/], three_public: [/“三公”经费支出表$/],
+    gov_fund: [/^政府性基金预算(财政拨款)?支出表$/], state_capital: [/^国有资本经营预算(财政拨款)?支出表$/],
+    projects: [/^(部门)?项目支出(预算)?表$/],
+  } },
   { template: '部门决算', titles: {
     summary: [/^(\d{4}年度?)?(部门)?收入支出决算总表$/], income: [/^(\d{4}年度?)?(部门)?收入决算表$/],
     expenditure: [/^(\d{4}年度?)?(部门)?支出决算表$/], fiscal: [/财政拨款收入支出决算总表$/],
@@ -77,6 +85,11 @@ export const EXPECTED: Record<'budget' | 'performance' | 'final', string[]> = {
   final: ['summary', 'income', 'expenditure', 'fiscal', 'general_public', 'basic', 'three_public', 'gov_fund', 'state_capital'],
 };
 
+/**
+ * The standard table a title names. Titles may start with the department and the year
+ * (`上海市普陀区商务委员会2025年部门收支总表`): the templates' patterns see the title without them too.
+ */
 export function standardOf(titleNoSpace: string): StandardTable | undefined {
-  return STANDARD_TABLES.find((t) => t.titles.some((re) => re.test(titleNoSpace)));
+  const bare = titleNoSpace.replace(/^.{0,40}?\d{4}年度?/, '');
+  return STANDARD_TABLES.find((t) => t.titles.some((re) => re.test(titleNoSpace) || re.test(bare)));
 }
