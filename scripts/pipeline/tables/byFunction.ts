@@ -29,7 +29,7 @@ export const incomeByFunctionSchema: TableSchema = {
 
 const LEVEL: Record<number, number> = { 3: 1, 5: 2, 7: 3 };
 
-/** Rows of a 功能分类 table with the amounts its header names; null when the header names no total. */
+/** Rows of a 功能分类 table with the amounts its header names; null when the header names no total, none when its rows are not by 功能分类. */
 export function readFunctionRows(section: Section): OutRow[] | null {
   const layout = headerLayout(section.rows, FUNCTION_COLUMNS, ['total']);
   if (!layout) return null;
@@ -44,6 +44,9 @@ export function readFunctionRows(section: Section): OutRow[] | null {
       func_name: total ? '合计' : name, ...values,
     });
   }
+  // Codes of 3, 5 and 7 digits are 功能分类 类/款/项; a table by unit (单位编码 001001 …) is another shape.
+  const functions = out.filter((r) => r.row_kind === 'function');
+  if (functions.filter((r) => r.func_level !== null).length < 0.9 * functions.length) return [];
   return out;
 }
 
