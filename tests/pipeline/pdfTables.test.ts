@@ -143,3 +143,18 @@ test('江苏省高级人民法院 2019 (万元): 收支预算总表 p.8 with thr
   // The 三公 adds up: 160.00 + 266.80 + 86.95 = 513.75.
   assert.equal((await one(`SELECT status FROM ${t('checks')} WHERE doc_id = '${COURT}' AND check_id LIKE '%row_sum:three_public:total'`)).status, 'ok');
 });
+
+test('the narrative of each template is read and checked against its tables', async () => {
+  const fact = async (doc: string, key: string) => (await one(`SELECT value, source_page FROM ${t('facts')} WHERE doc_id = '${doc}' AND fact_key = '${key}'`));
+  // 商务委员会 2025 p.7: “收入预算37,151.47万元” against p.9's 收入总计 371,514,655.00 元 = 37,151.4655 万元: within rounding.
+  assert.deepEqual(await fact(SH, 'income_total'), { value: 37151.47, source_page: 7 });
+  assert.deepEqual(await one(`SELECT expected, actual, status FROM ${t('checks')} WHERE doc_id = '${SH}' AND check_id LIKE '%narrative:income_total'`),
+    { expected: 37151.4655, actual: 37151.47, status: 'rounding' });
+  // 万里街道 2024 p.32: “2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元”, as the table on p.31 prints.
+  assert.deepEqual(await fact(STREET, 'three_public_total'), { value: 47.91, source_page: 32 });
+  assert.equal((await fact(STREET, 'three_public_change')).value, 25);
+  assert.equal((await one(`SELECT status FROM ${t('checks')} WHERE doc_id = '${STREET}' AND check_id LIKE '%narrative:three_public_total'`)).status, 'ok');
+  // 财政局 2024 决算 p.21: “…2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元”.
+  assert.deepEqual(await fact(FINAL, 'income_total'), { value: 2995.39, source_page: 21 });
+  assert.equal((await fact(FINAL, 'change_vs_prior_year')).value, -56.95);
+});

@@ -7,6 +7,7 @@
 import type { OutRow, TableSchema } from '../types.ts';
 import { normText } from '../text.ts';
 import { detectLayout } from '../layouts/tab/sections.ts';
+import { PAGE_MARKER } from '../layouts/pdf/pageMarker.ts';
 
 export const factsSchema: TableSchema = {
   name: 'facts',
@@ -149,26 +150,47 @@ function normLine(raw: string): string {
     .replace(/．/g, '.');
 }
 
-/** First and last line (exclusive) of 第二部分, the narrative: the 第二部分 heading with the most figures after it. */
-function narrativeRange(lines: string[]): [number, number] | null {
+/** A 第N部分 heading, and the headings other templates give their narratives (Shanghai's 部门预算编制说明, 其他相关情况说明). */
+const PART = /^第[一二三四五六七八九十]+部分/;
+const EXPLANATION = /^([一二三四五六七八九十]+、)?(\d{4}年度?)?.{0,16}(预算编制说明|决算情况说明|预算情况说明|其他相关情况说明)$/;
+
+/**
+ * The narrative's line ranges (first line, last line exclusive). Henan's is 第二部分, the part
+ * with the most figures (another template's may be 第三部分); where no part states any, the
+ * narratives under explanation headings (上海: 部门预算编制说明 before the tables, 其他相关情况说明
+ * after them). A range ends at a table row (a line with tabs) or at the next part.
+ */
+function narrativeRanges(lines: string[]): Array<[number, number]> {
+  const rangeFrom = (i: number): [number, number] => {
+    let end = i + 1;
+    while (end < lines.length && !PART.test(lines[end]!.trim()) && !/^附件/.test(lines[end]!.trim()) && !lines[end]!.includes('\t')) end++;
+    return [i + 1, end];
+  };
+  const score = ([a, b]: [number, number]) => (lines.slice(a, b).join('').match(/\d+(\.\d+)?\s*万元/g) ?? []).length;
   let best: [number, number] | null = null;
   let bestScore = 0;
   lines.forEach((raw, i) => {
-    if (!/^第二部分/.test(raw.trim())) return;
-    let end = i + 1;
-    while (end < lines.length && !/^(第三部分|附件)/.test(lines[end]!.trim()) && !lines[end]!.includes('\t')) end++;
-    const score = (lines.slice(i + 1, end).join('').match(/\d+(\.\d+)?\s*万元/g) ?? []).length;
-    if (score > bestScore) {
-      best = [i + 1, end];
-      bestScore = score;
-    }
+    if (!PART.test(raw.trim()) || !/^第[二三四]部分/.test(raw.trim())) return;
+    const r = rangeFrom(i);
+    if (score(r) > bestScore) { best = r; bestScore = score(r); }
   });
-  return best;
+  if (best) return [best];
+  // A heading in the table of contents starts a range that ends where the heading's own does:
+  // of ranges ending at the same line, the one from the nearest heading.
+  const ranges = new Map<number, [number, number]>();
+  lines.forEach((raw, i) => {
+    if (!EXPLANATION.test(normLine(raw).replace(/\s+/g, ''))) return;
+    const r = rangeFrom(i);
+    if (score(r) > 0) ranges.set(r[1], r);
+  });
+  return [...ranges.values()];
 }
 
 function paragraphs(lines: string[], layout: 'tab' | 'reflowed'): Para[] {
-  const range = narrativeRange(lines);
-  if (!range) return [];
+  return narrativeRanges(lines).flatMap((range) => paragraphsIn(lines, range, layout));
+}
+
+function paragraphsIn(lines: string[], range: [number, number], layout: 'tab' | 'reflowed'): Para[] {
   const out: Para[] = [];
   let cur: Para | null = null;
   let section = '';
@@ -177,7 +199,7 @@ function paragraphs(lines: string[], layout: 'tab' | 'reflowed'): Para[] {
   let headingLine = '';
   for (let i = range[0]; i < range[1]; i++) {
     const t = normLine(lines[i]!);
-    if (t === '' || PAGE_NUMBER.test(t)) continue;
+    if (t === '' || PAGE_NUMBER.test(t) || PAGE_MARKER.test(t)) continue;
     if (headingLine && !HEADING_START.test(t) && t.length < headingLine.length && !/[，。；,;：:\d]/.test(t) && out.at(-1)!.text.length + t.length <= 60) {
       // The rest of a wrapped heading: shorter than the line it continues, no figures, no clause.
       const last = out.at(-1)!;
@@ -266,6 +288,12 @@ const RULES: Rule[] = [
   // 一、收入支出预算总体情况
   { key: 'income_total', re: rx('收入总计{n}万元'), unit: '万元' },
   { key: 'expenditure_total', re: rx('支出总计{n}万元'), unit: '万元' },
+  // Shanghai: “…收入预算37,151.47万元，其中：财政拨款收入…” (not the 财政拨款 or 基金 parts of it).
+  { key: 'income_total', re: rx('(?<![拨款金算])收入预算(?:为)?{n}万元'), unit: '万元', priority: 1 },
+  { key: 'expenditure_total', re: rx('(?<![拨款金算])支出预算(?:为)?{n}万元'), unit: '万元', priority: 1 },
+  // Jiangsu: “…年度收入、支出预算总计37188.34万元”; a 决算: “…年度收入支出总计2995.39万元”.
+  { key: 'income_total', re: rx('收入、?支出(?:预算)?总计(?:为)?{n}万元'), unit: '万元' },
+  { key: 'expenditure_total', re: rx('收入、?支出(?:预算)?总计(?:为)?{n}万元'), unit: '万元' },
   { key: 'change_vs_prior_year', re: rx('(?:收入|收、?支总计各?|总计各?)\\s*{d}{n}万元'), unit: '万元', when: /总计/ },
   { key: 'change_vs_prior_year_pct', re: rx('(?:收入|收、?支总计各?|总计各?)\\s*{d}{n}万元{p}'), unit: '%', when: /总计/, pct: true },
   // 二、收入预算总体情况
@@ -320,7 +348,8 @@ const RULES: Rule[] = [
   { key: 'procurement_services', re: rx('政府采购服务(?:预算)?(?:为)?{n}万元'), unit: '万元' },
   { key: 'performance_project_count', re: rx('共{c}个项目'), unit: '个', when: /绩效/ },
   { key: 'performance_project_count', re: rx('涉及项目{c}个'), unit: '个', when: /绩效/ },
-  { key: 'performance_project_count', re: rx('设定(?:了)?绩效目标的项目(?:有|共)?{c}个'), unit: '个' },
+  { key: 'performance_project_count', re: rx('(?:设定|编报|设置)(?:了)?绩效目标的项目(?:有|共)?{c}个'), unit: '个' },
+  { key: 'performance_project_funds', re: rx('涉及项目预算资金{n}万元'), unit: '万元', when: /绩效/ },
   { key: 'performance_project_funds', re: rx('涉及预算拨款{n}万元'), unit: '万元', when: /绩效/, priority: 1 },
   { key: 'performance_project_funds', re: rx('项目支出{n}万元[，,]\\s*涉及项目'), unit: '万元', when: /绩效/, priority: 2 },
   { key: 'performance_total_funds', re: rx('纳入预算绩效管理的(?:支出|资金)总额(?:为)?{n}万元'), unit: '万元' },
@@ -354,7 +383,8 @@ interface Subject {
   section?: RegExp;
 }
 
-const AMOUNT_AFTER = new RegExp(`^(?:支出)?(?:预算数?)?(?:为|安排)?\\s*(?<v>${NUM.slice(1, -1)})\\s*万元`);
+// “…经费预算数为1.00万元”: the name's match may stop before 数.
+const AMOUNT_AFTER = new RegExp(`^(?:支出)?(?:预算数?|数)?(?:为|安排)?\\s*(?<v>${NUM.slice(1, -1)})\\s*万元`);
 
 const SUBJECTS: Subject[] = [
   { key: 'three_public_total', name: /[“"‘']?三公[”"’']?经费(?:支出)?(?:预算)?(?=数?\s*(?:为|比|较|与|同|\d))/g, section: /三公/ },
