@@ -133,9 +133,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
 
   // 基本支出表: each row and the total.
   const basic = t.basic_by_economic ?? [];
-  // Where 类 and 款 rows are both printed (Shanghai: 301 and 30101 …), the 类 rows are the ones that add up to 合计.
-  const codeLength = Math.min(...basic.filter((r) => r.row_kind === 'item' && r.dept_econ_code).map((r) => String(r.dept_econ_code).length));
-  const basicItems = basic.filter((r) => r.row_kind === 'item' && (!r.dept_econ_code || String(r.dept_econ_code).length === codeLength));
+  const basicItems = basic.filter((r) => r.row_kind === 'item');
   const basicTotal = basic.find((r) => r.row_kind === 'total');
   // Jiangsu prints one amount column (基本支出) and no 人员经费 / 公用经费 split to add up.
   const basicSplit = basic.some((r) => r.personnel != null || r.public_use != null);
@@ -143,6 +141,17 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
     add({ id: `row_sum:basic:${r.source_line}`, kind: 'row_sum', table: 'basic_by_economic',
       description: `一般公共预算基本支出表第 ${r.source_line} 行（${r.dept_econ_name ?? '合计'}）：合计 = 人员经费 + 公用经费`,
       expected: num(r.total), actual: round6((num(r.personnel) ?? 0) + (num(r.public_use) ?? 0)), terms: 2, lines: [r.source_line as number] });
+  }
+  // A 类 subtotal (printed where its 款 rows follow) = its 款 rows.
+  for (const sub of basic.filter((r) => r.row_kind === 'subtotal')) {
+    const code = sub.dept_econ_code as string;
+    const parts = basicItems.filter((r) => String(r.dept_econ_code ?? '').startsWith(code));
+    for (const [col, zh] of [['total', '合计'], ['personnel', '人员经费'], ['public_use', '公用经费']] as const) {
+      if (sub[col] == null && parts.every((r) => r[col] == null)) continue;
+      add({ id: `column_sum:basic:${code}:${col}`, kind: 'column_sum', table: 'basic_by_economic',
+        description: `一般公共预算基本支出表：${code} ${sub.dept_econ_name}的“${zh}”= 其下各款之和`,
+        expected: num(sub[col]), actual: sumOf(parts, col), terms: parts.length, lines: [sub.source_line as number, ...linesOf(parts)] });
+    }
   }
   if (basicTotal) {
     for (const [col, zh] of [['total', '合计'], ['personnel', '人员经费'], ['public_use', '公用经费']] as const) {

@@ -195,13 +195,13 @@ export function assemble(reads: ReadResult[]): Dataset {
       own[name] = rows.map((row) => ({ doc_id: doc, ...row, source_line_end: row.source_line_end ?? null }));
     }
     if (own.projects) joinProjectCodes(own.projects, own.project_indicators ?? []);
-    if (r.doc.format === 'pdf') {
-      const pages = pagesOfLines(r.doc.lines);
-      for (const rows of Object.values(own)) for (const row of rows) row.source_page = pages[(row.source_line as number) - 1] ?? null;
-    }
     own.units = deriveUnits(doc, { ...r, tables: own });
     own.table_presence = presence(doc, r);
     own.checks = [...buildChecks(doc, own, tablePrecision(r)), ...ambiguityChecks(doc, r.ctx.repairs)];
+    if (r.doc.format === 'pdf') {
+      const pages = pagesOfLines(r.doc.lines);
+      for (const rows of Object.values(own)) for (const row of rows) if (row.source_line != null) row.source_page = pages[(row.source_line as number) - 1] ?? null;
+    }
     for (const [name, rows] of Object.entries(own)) push(name, rows);
     const m = r.doc.meta;
     push('documents', [{

@@ -52,12 +52,12 @@ function datapackage(dir: string, ds: Dataset, schemas: TableSchema[], counts: R
   return {
     profile: 'tabular-data-package',
     name: 'budget-lens',
-    title: '预算透视 Budget Lens：人力资源和社会保障局部门预算公开数据',
-    description: 'Tables read from Chinese department budget disclosures (部门预算公开), checked against themselves. Every amount is in 万元 as printed; source_line points into sources/<doc_id>.txt.',
+    title: '预算透视 Budget Lens：部门预算、决算公开数据',
+    description: 'Tables read from Chinese department budget and final-account disclosures (部门预算、决算公开), PDFs and text conversions, checked against themselves. Every amount is in 万元 (tables printed in 元 converted exactly); source_line points into sources/<doc_id>.txt, source_page into the PDF.',
     version: `${built.slice(0, 10)}+${inputs}`,
     created: built,
     licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 (our tables); the source texts are public government information' }],
-    sources: ds.reads.map((r) => ({ title: r.doc.meta.title, path: `../sources/${r.doc.docId}.txt`, sha256: r.doc.sha256 })),
+    sources: ds.reads.map((r) => ({ title: r.doc.meta.title, path: `../sources/${r.doc.docId}.${r.doc.format}`, sha256: r.doc.sha256 })),
     resources: schemas.flatMap((s) => (['parquet', 'csv'] as const).map((fmt) => {
       const path = `${s.name}.${fmt}`;
       return {
@@ -88,9 +88,10 @@ function writeZip(dir: string, pkg: ReturnType<typeof datapackage>, schemas: Tab
     `${pkg.title}`,
     `Budget Lens dataset, version ${pkg.version}`,
     '',
-    'Every amount is in 万元 (10,000 yuan) as printed in the disclosures. CSV files are UTF-8 with BOM,',
+    'Every amount is in 万元 (10,000 yuan): as printed, or converted exactly from a table printed in 元. CSV files are UTF-8 with BOM,',
     'comma-separated, RFC 4180; an empty field is NULL. Codes are text and keep their leading zeros.',
-    'source_line / source_line_end are 1-based lines of the disclosure text (sources/<doc_id>.txt on the site).',
+    'source_line / source_line_end are 1-based lines of the disclosure text (sources/<doc_id>.txt on the site; for a PDF, the text read from it);',
+    'source_page is the page of the PDF (sources/<doc_id>.pdf).',
     'datapackage.json describes every column (Chinese title, English description, type, unit) and the sha256 of each file.',
     '',
     `Licence: ${pkg.licenses[0]!.title}.`,

@@ -12,12 +12,16 @@ export interface CannedQuery {
 export const CANNED: CannedQuery[] = [
   {
     id: 'three-public-by-city',
-    title: '各城市“三公”经费是多少？',
-    sql: `-- 各城市“三公”经费（万元），按合计从高到低
-SELECT d.city, d.fiscal_year, t.total, t.overseas_travel, t.vehicle_total, t.reception,
+    title: '各地同一年度部门预算的“三公”经费是多少？',
+    sql: `-- 各地“三公”经费（万元），按合计从高到低。只比较同一年度、同类文件：
+-- 收录最多的那一年的部门预算（决算、单位预算和其他年度口径不同）
+SELECT d.city, d.district, d.department, d.fiscal_year, t.total, t.overseas_travel, t.vehicle_total, t.reception,
        t.doc_id, t.source_line
 FROM three_public t
 JOIN documents d USING (doc_id)
+WHERE d.doc_kind = 'budget' AND d.scope = 'department'
+  AND d.fiscal_year = (SELECT fiscal_year FROM documents WHERE doc_kind = 'budget' AND scope = 'department'
+                       GROUP BY fiscal_year ORDER BY count(*) DESC, fiscal_year DESC LIMIT 1)
 ORDER BY t.total DESC;`,
   },
   {

@@ -24,7 +24,7 @@ export function datapackage(): Package {
 
 const AUTHOR_ZH = '预算透视 Budget Lens';
 const AUTHOR_EN = 'Budget Lens';
-const DATASET_ZH = '人力资源和社会保障局部门预算公开数据';
+const DATASET_ZH = '部门预算、决算公开数据';
 const DATASET_EN = 'Department budget disclosures of human resources and social security bureaus';
 
 export interface Citation { gbt: string; apa: string }

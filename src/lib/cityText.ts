@@ -76,6 +76,15 @@ export function deptName(city: string, department: string, titles: string[]): st
   return titles.some((t) => t.includes(`${city}市${department}`)) ? `${city}市${department}` : `${city}${department}`;
 }
 
+/**
+ * A department with its place, as the page heading names it: 郑州市人力资源和社会保障局 (a city, as
+ * its titles print it), 上海市普陀区商务委员会, 江苏省高级人民法院.
+ */
+export function publisherName(place: { admin_level: string; name: string; docs: Array<{ city: string | null }> }, department: string, titles: string[]): string {
+  const city = place.docs[0]?.city;
+  return place.admin_level === 'city' && city ? deptName(city, department, titles) : `${place.name}${department}`;
+}
+
 /** Chart sources, one per distinct line range, in line order. */
 export function uniqueSources(docId: string, locs: Array<{ line: number; lineEnd?: number | null }>): Array<{ docId: string; line: number; lineEnd: number | null }> {
   const seen = new Map<string, { docId: string; line: number; lineEnd: number | null }>();

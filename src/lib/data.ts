@@ -28,6 +28,11 @@ function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
 
+/** `['a', "b'c"]` → `('a', 'b''c')` for `WHERE doc_id IN ${sqlList(ids)}` (never empty: `(NULL)` matches nothing). */
+export function sqlList(values: string[]): string {
+  return values.length ? `(${values.map(sqlString).join(', ')})` : '(NULL)';
+}
+
 async function open(): Promise<Db> {
   let files: string[];
   try {

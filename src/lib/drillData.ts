@@ -3,6 +3,7 @@
 // projectsSql(unit), indicatorsSql(project). The rows come from three queries per city instead
 // (cityQuery), grouped here: one query per node was ~50,000 queries at 1,000 documents.
 // tests/site/explore.test.ts checks that every node's own query returns exactly its rows.
+import { documents } from './cities.ts';
 import { cityQuery, OF_CITY, query } from './data.ts';
 import {
   citiesSql, indicatorsSql, projectsSql, unitsSql,
@@ -19,12 +20,15 @@ export interface DrillDoc {
   unmatched: number;
 }
 
-interface DocKey { city_slug: string; doc_kind: string }
+interface DocKey { city_slug: string; doc_kind: string; scope: string; who: string }
 
-/** Level 1, with each document's city_slug and kind: one entry per document with a project table. */
+/** Level 1, with each document's place, kind, scope and publisher's name: one entry per document with a project table. */
 export async function drillDocs(): Promise<Array<CityRow & DocKey>> {
-  const docs = new Map((await query<DocKey & { doc_id: string }>('SELECT doc_id, city_slug, doc_kind FROM documents')).map((d) => [d.doc_id, d]));
-  return (await query<CityRow>(citiesSql())).map((r) => ({ ...r, city_slug: docs.get(r.doc_id)?.city_slug ?? '', doc_kind: docs.get(r.doc_id)?.doc_kind ?? '' }));
+  const docs = new Map((await documents()).map((d) => [d.doc_id, d]));
+  return (await query<CityRow>(citiesSql())).map((r) => {
+    const d = docs.get(r.doc_id);
+    return { ...r, city_slug: d?.city_slug ?? '', doc_kind: d?.doc_kind ?? '', scope: d?.scope ?? 'department', who: d?.who ?? r.city };
+  });
 }
 
 export async function drillDoc(docId: string): Promise<DrillDoc> {

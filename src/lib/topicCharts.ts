@@ -65,6 +65,57 @@ export function withLegend(svg: string, legend: { items: PlacedItem[] }): string
   return svg.replace(/(<svg[^>]*>)/, `$1${g}`);
 }
 
+const TICK = 15;
+const tickWidth = (s: string) => [...s].reduce((w, c) => w + ((c.codePointAt(0) ?? 0) >= 0x2e80 ? TICK : TICK * 0.6), 0);
+/** Where a place's name may end a line (上海普陀区 | 人民政府…): after 省, 市, 区, 县. */
+const PLACE_END = /[省市区县]/;
+
+/**
+ * A document label in lines that fit `max` px at the axis's 15 px: the name is broken (after a
+ * place's 省/市/区/县 where possible), the year stays whole. 郑州 2024 keeps one line; 上海普陀区人民政府
+ * 万里街道办事处 2024 takes three instead of running off the chart.
+ */
+export function wrapLabel(label: string, max = 122): string {
+  if (tickWidth(label) <= max) return label;
+  const cut = label.lastIndexOf(' ');
+  const [name, tail] = cut > 0 ? [label.slice(0, cut), label.slice(cut + 1)] : [label, ''];
+  const lines: string[] = [];
+  let line = '';
+  for (const c of name) {
+    if (line && tickWidth(line + c) > max) {
+      // Break after the place rather than mid-word when the place ends within this line.
+      const at = [...line].findLastIndex((x, i) => PLACE_END.test(x) && i >= 2);
+      const chars = [...line];
+      if (at >= 0 && at < chars.length - 1) {
+        lines.push(chars.slice(0, at + 1).join(''));
+        line = chars.slice(at + 1).join('');
+      } else {
+        lines.push(line);
+        line = '';
+      }
+    }
+    line += c;
+  }
+  if (tail && tickWidth(`${line} ${tail}`) <= max) line = `${line} ${tail}`;
+  else if (tail) {
+    lines.push(line);
+    line = tail;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/** Labels for a band axis of documents: the wrapped text, the margin it needs and the lines of the tallest. */
+export function axisLabels(labels: string[], minMargin = 92): { format: (d: string) => string; marginLeft: number; lines: number } {
+  const wrapped = new Map(labels.map((l) => [l, wrapLabel(l)]));
+  const widest = Math.max(0, ...[...wrapped.values()].flatMap((w) => w.split('\n').map(tickWidth)));
+  return {
+    format: (d: string) => wrapped.get(d) ?? d,
+    marginLeft: Math.max(minMargin, Math.ceil(widest) + 10),
+    lines: Math.max(1, ...[...wrapped.values()].map((w) => w.split('\n').length)),
+  };
+}
+
 export interface StackPart {
   key: string;
   label: string;
@@ -88,15 +139,17 @@ export function stackedBars(opts: {
   const parts = opts.parts.filter((p) => opts.rows.some((r) => r.part === p.key && r.value > 0));
   const legend = legendLayout(parts.map((p) => ({ label: p.label, color: p.color })));
   const partOrder = parts.map((p) => p.key);
+  const axis = axisLabels(opts.labels, opts.marginLeft ?? 92);
   const svg = topicChart({
     marginTop: legend.height + 10,
-    marginLeft: opts.marginLeft ?? 92,
+    marginLeft: axis.marginLeft,
     marginRight: opts.percent ? 22 : 78,
-    height: legend.height + 40 + opts.labels.length * 40,
+    height: legend.height + 40 + opts.labels.length * Math.max(40, axis.lines * 18 + 8),
     x: opts.percent
       ? { label: null, grid: true, percent: true, domain: [0, 100], ticks: [0, 25, 50, 75, 100], tickFormat: (d: number) => `${d}%` }
-      : { label: opts.xLabel ?? '万元', grid: true, ticks: 3 },
-    y: { label: null, domain: opts.labels },
+      // Fewer ticks where long labels leave the bars less room: five-digit ticks would overlap.
+      : { label: opts.xLabel ?? '万元', grid: true, ticks: WIDTH - axis.marginLeft - 78 < 260 ? 2 : 3 },
+    y: { label: null, domain: opts.labels, tickFormat: axis.format },
     color: { domain: partOrder, range: parts.map((p) => p.color) },
     marks: [
       Plot.barX(opts.rows.filter((r) => r.value > 0), Plot.stackX({

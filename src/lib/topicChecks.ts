@@ -95,6 +95,7 @@ export function zhOnly(description: string): string {
 export const TABLE_ZH: Record<string, string> = {
   budget_summary: '部门收支总体情况表',
   income_by_unit: '部门收入总体情况表',
+  income_by_function: '按功能分类的收入表',
   expenditure_by_function: '按功能分类的支出表',
   basic_by_economic: '一般公共预算基本支出表',
   three_public: '“三公”经费表',

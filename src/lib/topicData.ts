@@ -1,26 +1,22 @@
 // Queries shared by the topic pages: documents, whether a standard table is printed, narrative facts.
 import { query } from './data.ts';
+import { documents, type DocInfo } from './cities.ts';
 
-export interface TopicDoc {
-  doc_id: string;
-  city: string;
-  city_slug: string;
-  fiscal_year: number;
-  doc_kind: string;
-}
+/** A document as the topic pages use it: its names, year, kind and scope (see cities.ts). */
+export type TopicDoc = DocInfo;
 
-/** Every document, in a stable order (city, newest year first, kind). */
+/** Every document, in a stable order (place, newest year first, department, kind). */
 export async function topicDocs(): Promise<TopicDoc[]> {
-  return query<TopicDoc>(`SELECT doc_id, city, city_slug, fiscal_year::INTEGER AS fiscal_year, doc_kind
-    FROM documents ORDER BY city_slug, fiscal_year DESC, doc_kind, doc_id`);
+  return documents();
 }
 
-export interface Presence extends TopicDoc {
+export interface Presence extends Omit<TopicDoc, 'title'> {
   standard_key: string;
   standard_zh: string;
   expected: boolean;
   /** present, empty, missing or unread (see table_presence). */
   status: string;
+  /** The table's title as printed (not the document's). */
   title: string | null;
   rows: number | null;
   source_line: number | null;
@@ -29,13 +25,16 @@ export interface Presence extends TopicDoc {
 
 /** For one standard table: every document expected to print it (or printing it anyway), with its status. */
 export async function presenceOf(standardKey: string): Promise<Presence[]> {
-  return query<Presence>(`
-    SELECT d.doc_id, d.city, d.city_slug, d.fiscal_year::INTEGER AS fiscal_year, d.doc_kind,
-           p.standard_key, p.standard_zh, p.expected, p.status, p.title, p.rows::INTEGER AS rows,
-           p.source_line::INTEGER AS source_line, p.source_line_end::INTEGER AS source_line_end
-    FROM table_presence p JOIN documents d USING (doc_id)
-    WHERE p.standard_key = $key
-    ORDER BY d.city_slug, d.fiscal_year DESC, d.doc_kind, d.doc_id`, { key: standardKey });
+  const rows = await query<Omit<Presence, keyof TopicDoc> & { doc_id: string }>(`
+    SELECT doc_id, standard_key, standard_zh, expected, status, title, rows::INTEGER AS rows,
+           source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
+    FROM table_presence WHERE standard_key = $key`, { key: standardKey });
+  const byDoc = new Map(rows.map((r) => [r.doc_id, r]));
+  // In the documents' order; a row's own `title` is the table's, so the document's is not copied.
+  return (await documents()).flatMap((d) => {
+    const p = byDoc.get(d.doc_id);
+    return p ? [{ ...d, ...p }] : [];
+  });
 }
 
 export interface FactRow {
@@ -65,6 +64,14 @@ export async function factsByDoc(keys: string[]): Promise<Map<string, Map<string
     if (!m.has(r.fact_key)) m.set(r.fact_key, r);
   }
   return out;
+}
+
+/**
+ * Documents whose narrative (情况说明) figures were read: for the others, a figure not found is not a
+ * figure not stated (the PDFs' narratives, for one, are not read yet).
+ */
+export async function narrativeRead(): Promise<Set<string>> {
+  return new Set((await query<{ doc_id: string }>('SELECT DISTINCT doc_id FROM facts')).map((r) => r.doc_id));
 }
 
 /** Mismatch pairs where two figures are printed the other way round (a.expected = b.actual and a.actual = b.expected). */

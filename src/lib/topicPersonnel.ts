@@ -51,7 +51,7 @@ export async function personnelByDoc(): Promise<PersonnelDoc[]> {
     FROM basic_by_economic WHERE row_kind = 'item' AND dept_econ_code IS NOT NULL
     GROUP BY doc_id, dept_econ_code ORDER BY doc_id, total DESC, code`);
   const facts = await factsByDoc(FACT_KEYS);
-  const itemsOf = Map.groupBy(items, (i) => i.doc_id);
+  const itemsOf = new Map([...Map.groupBy(items, (i) => i.doc_id)].map(([id, xs]) => [id, leavesOnly(xs)]));
   const totalOf = new Map(totals.map((t) => [t.doc_id, t]));
   return docs.map((doc) => {
     const own = itemsOf.get(doc.doc_id) ?? [];
@@ -63,6 +63,14 @@ export async function personnelByDoc(): Promise<PersonnelDoc[]> {
     }).sort((a, b) => b.total - a.total);
     return { doc, total: totalOf.get(doc.doc_id) ?? null, classes, items: own, facts: facts.get(doc.doc_id) ?? new Map() };
   });
+}
+
+/**
+ * The most detailed items only: some tables (Shanghai's PDFs) also print each 类 (301) or 款 as a row
+ * of its own, above its items; counted with them, every amount would be counted twice.
+ */
+export function leavesOnly<T extends { code: string }>(items: T[]): T[] {
+  return items.filter((i) => !items.some((o) => o !== i && o.code.length > i.code.length && o.code.startsWith(i.code)));
 }
 
 /** What the narrative calls its operating costs: 机关运行经费, 机构运行经费, 单位机构运转经费 … */

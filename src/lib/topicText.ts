@@ -1,6 +1,7 @@
 // Sentences with figures for the topic pages. A sentence is a list of segments: plain text, or a
 // figure with the source line(s) it comes from, so that every figure on the page can be a link.
 import { grouped, money, pct } from './format.ts';
+import { docTypeZh } from './labels.ts';
 
 /** Where a figure is printed: public/sources/<docId>.txt, line (to lineEnd). */
 export interface Src {
@@ -82,19 +83,26 @@ export function plain(segs: Seg[]): string {
   return segs.map((s) => (typeof s === 'string' ? s : s.fig)).join('');
 }
 
-/** A document as readers name it: “郑州 2024”; documents that are not budgets say what they are. */
-export function docLabel(d: { city: string; fiscal_year: number; doc_kind: string }): string {
-  return `${d.city} ${d.fiscal_year}${d.doc_kind === 'budget' ? '' : '（绩效目标申报表）'}`;
+/** What a label needs of a document: its publisher (cities.ts whoOf), year, kind and scope. */
+export interface Named { who: string; fiscal_year: number; doc_kind: string; scope?: string | null }
+
+/** A document as readers name it: “郑州 2024”; documents that are not department budgets say what they are. */
+export function docLabel(d: Named): string {
+  const suffix = d.doc_kind === 'performance' ? '（绩效目标申报表）'
+    : d.doc_kind === 'budget' && d.scope !== 'unit' ? '' : `（${docTypeZh(d.doc_kind, d.scope)}）`;
+  return `${d.who} ${d.fiscal_year}${suffix}`;
 }
 
 /** In running text about one table: “郑州 2024 年”. */
-export function docYear(d: { city: string; fiscal_year: number }): string {
-  return `${d.city} ${d.fiscal_year} 年`;
+export function docYear(d: Pick<Named, 'who' | 'fiscal_year'>): string {
+  return `${d.who} ${d.fiscal_year} 年`;
 }
 
-/** In running text: “郑州 2024 年预算”. */
-export function docName(d: { city: string; fiscal_year: number; doc_kind: string }): string {
-  return `${d.city} ${d.fiscal_year} 年${d.doc_kind === 'budget' ? '预算' : '整体绩效目标申报表'}`;
+/** In running text: “郑州 2024 年预算”, “上海普陀区商务委员会 2025 年单位预算”. */
+export function docName(d: Named): string {
+  const kind = d.doc_kind === 'performance' ? '整体绩效目标申报表'
+    : d.doc_kind === 'budget' && d.scope !== 'unit' ? '预算' : docTypeZh(d.doc_kind, d.scope);
+  return `${d.who} ${d.fiscal_year} 年${kind}`;
 }
 
 /** Cut a long name for a chart label (the data table keeps it whole). */

@@ -31,7 +31,7 @@ export const TOPICS: Topic[] = [
   {
     slug: 'performance',
     title: '绩效目标',
-    description: '绩效指标有多少写出了可以核验的数值，有多少只写“明显”“良好”“有效提高”：按城市和指标类别比较。',
+    description: '绩效指标有多少写出了可以核验的数值，有多少只写“明显”“良好”“有效提高”：按文件和指标类别比较。',
   },
   {
     slug: 'checks',

@@ -26,6 +26,7 @@ export const MIME: Record<string, string> = {
   '.parquet': 'application/vnd.apache.parquet',
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',

@@ -16,7 +16,7 @@ const XSS_SQL = `SELECT '<img src=x onerror=alert(1)>' AS x`;
 const ENGINE_TIMEOUT = 90_000;
 
 const threePublic = readCsv(join(ROOT, 'public', 'data', 'three_public.csv'));
-const zz = threePublic.find((r) => r['doc_id'] === 'zhengzhou-2024-budget');
+const zz = threePublic.find((r) => r['doc_id'] === 'zhengzhou-2024-rlzyhshbzj-budget');
 
 /** Replace the editor's text as a reader would: select all, type. */
 async function setSql(page: Page, sql: string): Promise<void> {
@@ -121,10 +121,10 @@ describe('explore page', () => {
       assert.match((await level1.locator('code').textContent()) ?? '', /SELECT[\s\S]+FROM projects/);
       assert.match((await level1.locator('a.edit-sql').getAttribute('href')) ?? '', /^#sql=/);
       // 郑州 2024 → its page → a unit → its first project with indicators, by following the link and clicking summaries.
-      const row = page.locator('#drill tr[data-doc-id="zhengzhou-2024-budget"]');
+      const row = page.locator('#drill tr[data-doc-id="zhengzhou-2024-rlzyhshbzj-budget"]');
       assert.match(await row.innerText(), /郑州/);
       await row.locator('a.drill-doc').click();
-      await page.waitForURL(/\/explore\/zhengzhou-2024-budget\/$/);
+      await page.waitForURL(/\/explore\/zhengzhou-2024-rlzyhshbzj-budget\/$/);
       assert.match(await page.locator('h1').innerText(), /郑州/);
       const unit = page.locator('details.drill-unit').first();
       await unit.locator('> summary').click();
@@ -137,7 +137,7 @@ describe('explore page', () => {
       const unitName = (await unit.getAttribute('data-unit')) ?? '';
       const code = (await project.getAttribute('data-project-code')) ?? '';
       const levels = [
-        { block: page.locator('.drill > .sql-block').nth(1), table: 'projects', key: 'zhengzhou-2024-budget' },
+        { block: page.locator('.drill > .sql-block').nth(1), table: 'projects', key: 'zhengzhou-2024-rlzyhshbzj-budget' },
         { block: unit.locator('> .drill-body > .sql-block'), table: 'projects', key: unitName },
         { block: project.locator('.sql-block'), table: 'project_indicators', key: code },
       ];
@@ -189,8 +189,8 @@ describe('explore page', () => {
     const total = header.indexOf('total');
     const row = rows.find((r) => r[city] === '郑州' && r[year] === '2024');
     assert.ok(row, `a 郑州 2024 row in ${JSON.stringify(rows)}`);
-    assert.ok(zz, 'three_public.csv has zhengzhou-2024-budget');
-    assert.equal(row[total], '190.2', 'zhengzhou-2024-budget.txt:456 prints 190.2');
+    assert.ok(zz, 'three_public.csv has zhengzhou-2024-rlzyhshbzj-budget');
+    assert.equal(row[total], '190.2', 'zhengzhou-2024-rlzyhshbzj-budget.txt:456 prints 190.2');
     assert.equal(Number(zz['total']), 190.2);
     assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'ready');
     assert.match(await page.locator('[data-testid="results"] .result-count').innerText(), /共 4 行.*用时 \d+/);
@@ -386,11 +386,11 @@ describe('explore page', () => {
     assert.match(await editorText(page), /FROM projects p\nJOIN documents d/, 'level 1 in the editor');
     assert.equal(await page.locator('[data-testid="results"]').innerHTML(), before, 'nothing ran');
     // A document's page links to the editor here, with its query in the URL.
-    await page.goto(`${server.origin}/explore/jiaozuo-2024-budget/`, { waitUntil: 'load' });
+    await page.goto(`${server.origin}/explore/jiaozuo-2024-rlzyhshbzj-budget/`, { waitUntil: 'load' });
     await page.locator('.drill > .sql-block a.edit-sql').nth(1).click();
     await page.waitForURL(/\/explore\/#sql=/);
     await page.locator('[data-testid="run"]:enabled').waitFor();
-    assert.match(await editorText(page), /doc_id = 'jiaozuo-2024-budget'/);
+    assert.match(await editorText(page), /doc_id = 'jiaozuo-2024-rlzyhshbzj-budget'/);
     assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'idle');
     assert.equal(await page.locator('[data-testid="results"]').innerHTML(), '', 'nothing ran');
     await run(page);
@@ -464,11 +464,11 @@ describe('a document\'s drill-down page', () => {
   const site = useSite();
 
   for (const viewport of VIEWPORTS) {
-    test(`/explore/luoyang-2024-budget/ at ${viewport.width} px, a unit and a project open: no sideways scrolling, axe clean, nothing from elsewhere`, async () => {
+    test(`/explore/luoyang-2024-rlzyhshbzj-budget/ at ${viewport.width} px, a unit and a project open: no sideways scrolling, axe clean, nothing from elsewhere`, async () => {
       const p = await openPage(site.browser, site.server.origin, viewport);
       try {
         const { page } = p;
-        const response = await page.goto(`${site.server.origin}/explore/luoyang-2024-budget/`, { waitUntil: 'networkidle' });
+        const response = await page.goto(`${site.server.origin}/explore/luoyang-2024-rlzyhshbzj-budget/`, { waitUntil: 'networkidle' });
         assert.equal(response?.status(), 200);
         assert.equal(await page.locator('html[lang="zh-CN"]').count(), 1);
         assert.equal(await page.locator('nav[aria-label="主导航"] a[aria-current]').innerText(), '查询', 'inside the 查询 section');

@@ -42,7 +42,7 @@ describe('home page', () => {
 
   test('documents.csv lists documents', () => {
     assert.ok(docIds.length > 0, 'public/data/documents.csv has no rows');
-    for (const id of docIds) assert.match(id, /^[a-z0-9]+-\d{4}-(budget|performance)$/);
+    for (const id of docIds) assert.match(id, /^[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-[a-z0-9]+-(?:budget|performance|final)(?:-unit)?$/);
   });
 
   test('every document is listed once, with its line-numbered text and its raw .txt', async () => {

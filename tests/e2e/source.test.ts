@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, openPage, readCsv, ROOT, runAxe, useSite } from './browser.ts';
 
-const DOC = 'zhengzhou-2024-budget';
+const DOC = 'zhengzhou-2024-rlzyhshbzj-budget';
 const raw = readFileSync(join(ROOT, 'public', 'sources', `${DOC}.txt`), 'utf8').split('\n');
 
 /** The viewport (the page is 40,000 px tall; what matters is what the reader sees first) to test-artifacts/. */

@@ -29,8 +29,8 @@ test('functionTree: every budget document’s 项 add up to its printed expendit
   }
 });
 
-test('functionTree: 郑州 2024 by 类, names as printed (教育支出 › 职业教育 › 技校教育)', { skip: !has('zhengzhou-2024-budget') }, async () => {
-  const tree = (await functionTree('zhengzhou-2024-budget'))!;
+test('functionTree: 郑州 2024 by 类, names as printed (教育支出 › 职业教育 › 技校教育)', { skip: !has('zhengzhou-2024-rlzyhshbzj-budget') }, async () => {
+  const tree = (await functionTree('zhengzhou-2024-rlzyhshbzj-budget'))!;
   assert.equal(tree.tableKind, 'department');
   const edu = tree.classes.find((c) => c.code === '205')!;
   assert.equal(edu.short, '教育');

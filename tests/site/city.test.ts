@@ -19,7 +19,7 @@ function sourceLines(docId: string): string[] {
 }
 
 /** `/source/<doc_id>/#L12` or `#L12-L30` → its parts, or a failed assertion. */
-const SOURCE_HREF = /^\/source\/([a-z0-9]+-\d{4}-(?:budget|performance))\/#L(\d+)(?:-L(\d+))?$/;
+const SOURCE_HREF = /^\/source\/([a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-[a-z0-9]+-(?:budget|performance|final)(?:-unit)?)\/#L(\d+)(?:-L(\d+))?$/;
 function checkSourceHref(href: string | null, docIds: string[], where: string): { docId: string; line: number; end: number } {
   assert.ok(href, `${where}: link without href`);
   const m = SOURCE_HREF.exec(href);
@@ -156,55 +156,55 @@ function pinned(slug: string, docId: string, line: number, value: number, text: 
 
 describe('figures pinned to the disclosure text', () => {
   const has = (id: string) => documents.some((d) => d['doc_id'] === id);
-  test('郑州 2024: 支出总计 84669.1 (:246) as 8.47 亿元; 三公 190.2 (:456); 基本/项目支出 (:257); largest project 7857 (:548)', { skip: !has('zhengzhou-2024-budget') }, () => {
-    pinned('zhengzhou', 'zhengzhou-2024-budget', 246, 84669.1, '8.47 亿元', '84,669.1');
-    pinned('zhengzhou', 'zhengzhou-2024-budget', 456, 190.2, '190.2 万元');
-    pinned('zhengzhou', 'zhengzhou-2024-budget', 257, 60698.7, '6.07 亿元', '60,698.7');
-    pinned('zhengzhou', 'zhengzhou-2024-budget', 257, 23970.5, '2.4 亿元', '23,970.5');
-    pinned('zhengzhou', 'zhengzhou-2024-budget', 548, 7857, '7,857 万元', '7,857.0');
+  test('郑州 2024: 支出总计 84669.1 (:246) as 8.47 亿元; 三公 190.2 (:456); 基本/项目支出 (:257); largest project 7857 (:548)', { skip: !has('zhengzhou-2024-rlzyhshbzj-budget') }, () => {
+    pinned('zhengzhou', 'zhengzhou-2024-rlzyhshbzj-budget', 246, 84669.1, '8.47 亿元', '84,669.1');
+    pinned('zhengzhou', 'zhengzhou-2024-rlzyhshbzj-budget', 456, 190.2, '190.2 万元');
+    pinned('zhengzhou', 'zhengzhou-2024-rlzyhshbzj-budget', 257, 60698.7, '6.07 亿元', '60,698.7');
+    pinned('zhengzhou', 'zhengzhou-2024-rlzyhshbzj-budget', 257, 23970.5, '2.4 亿元', '23,970.5');
+    pinned('zhengzhou', 'zhengzhou-2024-rlzyhshbzj-budget', 548, 7857, '7,857 万元', '7,857.0');
     // The narrative's year-on-year statement for 三公 (:138 “减少 4.5 万元”), shown without its sign after 减少.
-    pinned('zhengzhou', 'zhengzhou-2024-budget', 138, -4.5, '4.5 万元', '减少 4.5 万元');
+    pinned('zhengzhou', 'zhengzhou-2024-rlzyhshbzj-budget', 138, -4.5, '4.5 万元', '减少 4.5 万元');
   });
 
-  test('郑州 2024: shares of basic and project spending add up (71.7% + 28.3%)', { skip: !has('zhengzhou-2024-budget') }, () => {
-    const text = page('zhengzhou').querySelector('#zhengzhou-2024-budget-part-split')!.textContent ?? '';
+  test('郑州 2024: shares of basic and project spending add up (71.7% + 28.3%)', { skip: !has('zhengzhou-2024-rlzyhshbzj-budget') }, () => {
+    const text = page('zhengzhou').querySelector('#zhengzhou-2024-rlzyhshbzj-budget-part-split')!.textContent ?? '';
     assert.match(text, /基本支出 6\.07 亿元，占 71\.7%/);
     assert.match(text, /项目支出 2\.4 亿元，占 28\.3%/);
   });
 
-  test('郑州 2024: the two swapped project columns are explained in plain Chinese', { skip: !has('zhengzhou-2024-budget') }, () => {
-    const items = [...page('zhengzhou').querySelectorAll('#zhengzhou-2024-budget-part-checks li[data-check-id*="general_public_vs_projects"]')];
+  test('郑州 2024: the two swapped project columns are explained in plain Chinese', { skip: !has('zhengzhou-2024-rlzyhshbzj-budget') }, () => {
+    const items = [...page('zhengzhou').querySelectorAll('#zhengzhou-2024-rlzyhshbzj-budget-part-checks li[data-check-id*="general_public_vs_projects"]')];
     assert.equal(items.length, 2);
     for (const li of items) assert.match(li.textContent ?? '', /17,727\.7 万元.*6,242\.8 万元|6,242\.8 万元.*17,727\.7 万元/);
     for (const li of items) assert.match(li.textContent ?? '', /印反/);
   });
 
-  test('郑州: the 部门收入总体情况表 is reported as not published', { skip: !has('zhengzhou-2024-budget') }, () => {
-    const row = page('zhengzhou').querySelector('article#zhengzhou-2024-budget table.presence tr[data-standard="income"]');
+  test('郑州: the 部门收入总体情况表 is reported as not published', { skip: !has('zhengzhou-2024-rlzyhshbzj-budget') }, () => {
+    const row = page('zhengzhou').querySelector('article#zhengzhou-2024-rlzyhshbzj-budget table.presence tr[data-standard="income"]');
     assert.equal(row?.getAttribute('data-status'), 'missing');
     assert.match(row?.textContent ?? '', /未公开/);
   });
 
-  test('郑州 2020 performance form: tasks and indicators, no budget tables', { skip: !has('zhengzhou-2020-performance') }, () => {
-    const article = page('zhengzhou').querySelector('article#zhengzhou-2020-performance')!;
-    assert.ok(article.querySelector('figure#zhengzhou-2020-performance-tasks'));
-    assert.ok(article.querySelector('figure#zhengzhou-2020-performance-dept-indicators'));
+  test('郑州 2020 performance form: tasks and indicators, no budget tables', { skip: !has('zhengzhou-2020-rlzyhshbzj-performance') }, () => {
+    const article = page('zhengzhou').querySelector('article#zhengzhou-2020-rlzyhshbzj-performance')!;
+    assert.ok(article.querySelector('figure#zhengzhou-2020-rlzyhshbzj-performance-tasks'));
+    assert.ok(article.querySelector('figure#zhengzhou-2020-rlzyhshbzj-performance-dept-indicators'));
     assert.equal(article.querySelector('[id$="-part-income"]'), null, 'no income part for a performance form');
-    pinned('zhengzhou', 'zhengzhou-2020-performance', 23, 650, '650 万元');
+    pinned('zhengzhou', 'zhengzhou-2020-rlzyhshbzj-performance', 23, 650, '650 万元');
   });
 
-  test('焦作 2024: 三公 60.44 (:947), income by unit printed (:238 社会保险中心 31939.22)', { skip: !has('jiaozuo-2024-budget') }, () => {
-    pinned('jiaozuo', 'jiaozuo-2024-budget', 947, 60.44, '60.44 万元');
-    pinned('jiaozuo', 'jiaozuo-2024-budget', 238, 31939.22, '3.19 亿元', '31,939.22');
-    assert.ok(page('jiaozuo').querySelector('figure#jiaozuo-2024-budget-income-units'));
+  test('焦作 2024: 三公 60.44 (:947), income by unit printed (:238 社会保险中心 31939.22)', { skip: !has('jiaozuo-2024-rlzyhshbzj-budget') }, () => {
+    pinned('jiaozuo', 'jiaozuo-2024-rlzyhshbzj-budget', 947, 60.44, '60.44 万元');
+    pinned('jiaozuo', 'jiaozuo-2024-rlzyhshbzj-budget', 238, 31939.22, '3.19 亿元', '31,939.22');
+    assert.ok(page('jiaozuo').querySelector('figure#jiaozuo-2024-rlzyhshbzj-budget-income-units'));
   });
 
-  test('驻马店 2023: 收入总计 17419.04 (:261), 三公 46.48 (:448)', { skip: !has('zhumadian-2023-budget') }, () => {
-    pinned('zhumadian', 'zhumadian-2023-budget', 261, 17419.04, '1.74 亿元', '17,419.04');
-    pinned('zhumadian', 'zhumadian-2023-budget', 448, 46.48, '46.48 万元');
+  test('驻马店 2023: 收入总计 17419.04 (:261), 三公 46.48 (:448)', { skip: !has('zhumadian-2023-rlzyhshbzj-budget') }, () => {
+    pinned('zhumadian', 'zhumadian-2023-rlzyhshbzj-budget', 261, 17419.04, '1.74 亿元', '17,419.04');
+    pinned('zhumadian', 'zhumadian-2023-rlzyhshbzj-budget', 448, 46.48, '46.48 万元');
   });
 
-  test('洛阳 2024 (reflowed): 三公 30.2 (:1553, printed 30.20)', { skip: !has('luoyang-2024-budget') }, () => {
-    pinned('luoyang', 'luoyang-2024-budget', 1553, 30.2, '30.2 万元', '30.20');
+  test('洛阳 2024 (reflowed): 三公 30.2 (:1553, printed 30.20)', { skip: !has('luoyang-2024-rlzyhshbzj-budget') }, () => {
+    pinned('luoyang', 'luoyang-2024-rlzyhshbzj-budget', 1553, 30.2, '30.2 万元', '30.20');
   });
 });

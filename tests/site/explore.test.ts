@@ -31,14 +31,14 @@ describe('canned questions', () => {
     });
   }
 
-  test('三公 per city: 郑州 2024 is 190.2 (zhengzhou-2024-budget.txt:456)', async () => {
+  test('三公 per city: 郑州 2024 is 190.2 (zhengzhou-2024-rlzyhshbzj-budget.txt:456)', async () => {
     const rows = await query<{ city: string; fiscal_year: number; total: number; source_line: number }>(
       CANNED.find((q) => q.id === 'three-public-by-city')!.sql,
     );
     const zz = rows.find((r) => r.city === '郑州' && r.fiscal_year === 2024);
     assert.equal(zz?.total, 190.2);
     assert.equal(zz?.source_line, 456);
-    const line = readFileSync(join(ROOT, 'public', 'sources', 'zhengzhou-2024-budget.txt'), 'utf8').split('\n')[455];
+    const line = readFileSync(join(ROOT, 'public', 'sources', 'zhengzhou-2024-rlzyhshbzj-budget.txt'), 'utf8').split('\n')[455];
     assert.match(line ?? '', /190\.2/);
   });
 });

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { DIST, readCsv, ROOT } from '../e2e/browser.ts';
+import { PAGE_MARKER } from '../../scripts/pipeline/layouts/pdf/pageMarker.ts';
 
 const documents = readCsv(join(ROOT, 'public', 'data', 'documents.csv'));
 
@@ -44,11 +45,13 @@ for (const d of documents) {
         assert.fail(`L${i + 1}: ${JSON.stringify(el.textContent)} ≠ ${JSON.stringify(lines[i])}`);
       }
     });
-    // Nothing per line but the line and its tabs (plus a wrapper per chunk of lines).
+    // Nothing per line but the line and its tabs (plus a wrapper per chunk of lines, and in a PDF's
+    // text a heading with its link to the PDF page for each page marker line).
     const tabs = lines.reduce((a, l) => a + (l.match(/\t/g)?.length ?? 0), 0);
+    const markers = d['source_format'] === 'pdf' ? lines.filter((l) => PAGE_MARKER.test(l)).length : 0;
     const chunks = pre.querySelectorAll('.k').length;
     assert.ok(chunks <= Math.ceil(lines.length / 100), `${chunks} chunks for ${lines.length} lines`);
-    assert.equal(pre.querySelectorAll('*').length, lines.length + tabs + chunks, 'elements: a line, a tab, a chunk, nothing else');
+    assert.equal(pre.querySelectorAll('*').length, lines.length + tabs + chunks + 2 * markers, 'elements: a line, a tab, a chunk, a page heading and its link, nothing else');
     assert.equal(pre.querySelectorAll('i').length, tabs, 'each tab drawn as a cell separator');
 
     // Light: at most 24 bytes of markup per line and 8 per tab over the text, plus the page around it.

@@ -31,7 +31,7 @@ function sourceLines(docId: string): string[] {
   return lines;
 }
 
-const SOURCE_HREF = /^\/source\/([a-z0-9]+-\d{4}-(?:budget|performance))\/#L(\d+)(?:-L(\d+))?$/;
+const SOURCE_HREF = /^\/source\/([a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-[a-z0-9]+-(?:budget|performance|final)(?:-unit)?)\/#L(\d+)(?:-L(\d+))?$/;
 
 /** A link to a source line: its document and lines, checked to exist in the source text. */
 function sourceOf(href: string | null): { docId: string; line: number; lineEnd: number | null } {
@@ -122,21 +122,21 @@ describe('topic pages', () => {
   test('three-public: the totals link to the 三公 table rows that print them', () => {
     const main = page('three-public').querySelector('main')!;
     for (const [docId, line, printed, shown] of [
-      ['zhengzhou-2024-budget', 456, '190.2', '190.2 万元'],
-      ['jiaozuo-2024-budget', 947, '60.44', '60.44 万元'],
-      ['zhumadian-2023-budget', 448, '46.48', '46.48 万元'],
+      ['zhengzhou-2024-rlzyhshbzj-budget', 456, '190.2', '190.2 万元'],
+      ['jiaozuo-2024-rlzyhshbzj-budget', 947, '60.44', '60.44 万元'],
+      ['zhumadian-2023-rlzyhshbzj-budget', 448, '46.48', '46.48 万元'],
     ] as const) {
       assert.equal(sourceLines(docId)[line - 1]!.split('\t')[0], printed, `${docId}.txt:${line} starts with ${printed}`);
       const links = linksTo(main, docId, line);
       assert.ok(links.some((a) => text(a) === shown), `a link “${shown}” to ${docId}:${line}`);
     }
-    // The narrative's year-on-year statement (zhengzhou-2024-budget.txt:138: 比 2023 年减少 4.5 万元).
-    assert.match(sourceLines('zhengzhou-2024-budget')[137]!, /比 2023 年减少 4\.5 万元/);
-    assert.ok(linksTo(main, 'zhengzhou-2024-budget', 138).some((a) => text(a) === '4.5 万元'), '减少 4.5 万元 links to line 138');
+    // The narrative's year-on-year statement (zhengzhou-2024-rlzyhshbzj-budget.txt:138: 比 2023 年减少 4.5 万元).
+    assert.match(sourceLines('zhengzhou-2024-rlzyhshbzj-budget')[137]!, /比 2023 年减少 4\.5 万元/);
+    assert.ok(linksTo(main, 'zhengzhou-2024-rlzyhshbzj-budget', 138).some((a) => text(a) === '4.5 万元'), '减少 4.5 万元 links to line 138');
   });
 
-  test('checks: leads with the 郑州 2024 swap of 其他运转类 / 特定目标类 at zhengzhou-2024-budget.txt:334', () => {
-    const line = sourceLines('zhengzhou-2024-budget')[333]!;
+  test('checks: leads with the 郑州 2024 swap of 其他运转类 / 特定目标类 at zhengzhou-2024-rlzyhshbzj-budget.txt:334', () => {
+    const line = sourceLines('zhengzhou-2024-rlzyhshbzj-budget')[333]!;
     assert.match(line, /^\t合计\t81,916\.0\t/);
     assert.ok(line.endsWith('\t17,727.7\t6,242.8'), 'line 334 prints 其他运转类 17,727.7 then 特定目标类 6,242.8');
     const doc = page('checks');
@@ -144,8 +144,8 @@ describe('topic pages', () => {
     assert.ok(section, 'a mismatch section');
     const sections = [...doc.querySelectorAll('main section')];
     assert.equal(sections[0], section, 'mismatches come first');
-    const finding = [...section!.querySelectorAll('p')].find((p) => linksTo(p, 'zhengzhou-2024-budget', 334).length > 0);
-    assert.ok(finding, 'a finding linking to zhengzhou-2024-budget.txt:334');
+    const finding = [...section!.querySelectorAll('p')].find((p) => linksTo(p, 'zhengzhou-2024-rlzyhshbzj-budget', 334).length > 0);
+    assert.ok(finding, 'a finding linking to zhengzhou-2024-rlzyhshbzj-budget.txt:334');
     assert.match(text(finding), /郑州 2024 年/);
     assert.match(text(finding), /印反/);
     assert.match(text(finding), /17,727\.7 万元/);
@@ -164,27 +164,27 @@ describe('topic pages', () => {
     assert.match(text(row!.children[col]), /未印出/);
   });
 
-  test('projects: the largest project is 焦作 2024 机关事业单位养老保险基金缺口 at jiaozuo-2024-budget.txt:1018', () => {
-    assert.match(sourceLines('jiaozuo-2024-budget')[1017]!, /^特定目标类\t机关事业单位养老保险基金缺口\t焦作市社会保险中心\t30,000\.00\t/);
+  test('projects: the largest project is 焦作 2024 机关事业单位养老保险基金缺口 at jiaozuo-2024-rlzyhshbzj-budget.txt:1018', () => {
+    assert.match(sourceLines('jiaozuo-2024-rlzyhshbzj-budget')[1017]!, /^特定目标类\t机关事业单位养老保险基金缺口\t焦作市社会保险中心\t30,000\.00\t/);
     const fig = page('projects').getElementById('topic-projects-largest');
     assert.ok(fig, 'largest-projects chart');
     assert.match(text(fig!.querySelector('.chart-takeaway')), /焦作 2024 年的“机关事业单位养老保险基金缺口”，3 亿元/);
     assert.equal(text(fig!.querySelector('tbody tr td:nth-child(2)')), '机关事业单位养老保险基金缺口');
-    assert.ok(linksTo(fig!, 'jiaozuo-2024-budget', 1018).length > 0, 'source link to line 1018');
+    assert.ok(linksTo(fig!, 'jiaozuo-2024-rlzyhshbzj-budget', 1018).length > 0, 'source link to line 1018');
   });
 
   test('social-insurance: 焦作 2024 2080507 (30,000) is matched to its project and its targets', () => {
-    assert.match(sourceLines('jiaozuo-2024-budget')[280]!, /^208\t05\t07\t.*基金的补助\t30,000\.00/);
+    assert.match(sourceLines('jiaozuo-2024-rlzyhshbzj-budget')[280]!, /^208\t05\t07\t.*基金的补助\t30,000\.00/);
     const main = page('social-insurance').querySelector('main')!;
-    const item = [...main.querySelectorAll('.topic-matches li')].find((li) => linksTo(li, 'jiaozuo-2024-budget', 281).length > 0);
-    assert.ok(item, 'an item linking to jiaozuo-2024-budget.txt:281');
+    const item = [...main.querySelectorAll('.topic-matches li')].find((li) => linksTo(li, 'jiaozuo-2024-rlzyhshbzj-budget', 281).length > 0);
+    assert.ok(item, 'an item linking to jiaozuo-2024-rlzyhshbzj-budget.txt:281');
     assert.match(text(item), /机关事业单位养老保险基金缺口/);
-    assert.match(sourceLines('jiaozuo-2024-budget')[1209]!, /发放离退休人员数量\t≥13771人/);
-    assert.ok(linksTo(item!, 'jiaozuo-2024-budget', 1210).some((a) => text(a) === '≥13771人'), 'target ≥13771人 links to line 1210');
+    assert.match(sourceLines('jiaozuo-2024-rlzyhshbzj-budget')[1209]!, /发放离退休人员数量\t≥13771人/);
+    assert.ok(linksTo(item!, 'jiaozuo-2024-rlzyhshbzj-budget', 1210).some((a) => text(a) === '≥13771人'), 'target ≥13771人 links to line 1210');
   });
 
-  test('personnel: 郑州 2024 basic expenditure splits 32,503.6 / 25,441.9 as printed at zhengzhou-2024-budget.txt:384', () => {
-    assert.equal(sourceLines('zhengzhou-2024-budget')[383], '合计\t\t\t\t57,945.5\t32,503.6\t25,441.9');
+  test('personnel: 郑州 2024 basic expenditure splits 32,503.6 / 25,441.9 as printed at zhengzhou-2024-rlzyhshbzj-budget.txt:384', () => {
+    assert.equal(sourceLines('zhengzhou-2024-rlzyhshbzj-budget')[383], '合计\t\t\t\t57,945.5\t32,503.6\t25,441.9');
     const fig = page('personnel').getElementById('topic-personnel-split');
     assert.ok(fig, 'split chart');
     const row = [...fig!.querySelectorAll('tbody tr')].find((tr) => text(tr.querySelector('td')) === '郑州 2024');

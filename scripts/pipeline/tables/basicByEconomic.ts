@@ -11,7 +11,7 @@ export const basicByEconomic: TableModule = {
   schemas: [{
     name: 'basic_by_economic', zh: '一般公共预算基本支出表（按经济分类）', en: 'General public budget basic expenditure by economic classification',
     columns: [
-      { name: 'row_kind', type: 'VARCHAR', zh: '行类型：total 合计、item 科目', en: 'total or item row' },
+      { name: 'row_kind', type: 'VARCHAR', zh: '行类型：total 合计、subtotal 类级小计（其下另印款级科目时）、item 科目', en: 'total, subtotal (a 类 row printed above its 款 rows) or item row' },
       { name: 'dept_econ_code', type: 'VARCHAR', zh: '部门预算支出经济分类科目编码', en: 'department budget economic classification code' },
       { name: 'dept_econ_name', type: 'VARCHAR', zh: '部门预算支出经济分类科目名称', en: 'department budget economic classification name' },
       { name: 'gov_econ_code', type: 'VARCHAR', zh: '政府预算支出经济分类科目编码', en: 'government budget economic classification code' },

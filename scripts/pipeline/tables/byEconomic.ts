@@ -24,6 +24,13 @@ export const byEconomic: TableModule = {
         total: null, personnel: null, public_use: null, ...values,
       });
     }
+    // A 类 row printed above its 款 rows (301 工资福利支出 over 30101 …) is their subtotal, not an
+    // item: the items alone add up to 合计.
+    const codes = out.map((r) => r.dept_econ_code as string | null).filter((c): c is string => !!c);
+    for (const r of out) {
+      const c = r.dept_econ_code as string | null;
+      if (c && codes.some((o) => o.length > c.length && o.startsWith(c))) r.row_kind = 'subtotal';
+    }
     return { basic_by_economic: out };
   },
 };
