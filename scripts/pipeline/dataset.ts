@@ -2,6 +2,7 @@
 import type { OutRow, TableSchema } from './types.ts';
 import type { ReadResult } from './read.ts';
 import { EXPECTED, STANDARD_TABLES } from './templates/tables.ts';
+import { TABLE_MODULES } from './tables/index.ts';
 import { buildChecks } from './checks.ts';
 import { ambiguityChecks } from './layouts/reflowed/ambiguity.ts';
 import { normText } from './text.ts';
@@ -63,6 +64,53 @@ export const unitsSchema: TableSchema = {
     { name: 'found_in', type: 'VARCHAR', zh: '出现于哪些表', en: 'where the unit appears' },
   ],
 };
+
+export const printedTotalsSchema: TableSchema = {
+  name: 'printed_totals', zh: '原表所印合计、小计（项目表、收入表、支出表、基本支出表的合计行、部门行、单位行、类小计）',
+  en: 'Totals and subtotals as printed (the 合计, department, unit and class-subtotal rows of the item and classification tables), one printed figure per row',
+  columns: [
+    { name: 'table_name', type: 'VARCHAR', zh: '所属发布表（其分项在该表中）', en: 'published table whose items this total adds up' },
+    { name: 'table_kind', type: 'VARCHAR', zh: '来源表（支出表：department / general_public）', en: 'for expenditure_by_function: department or general_public' },
+    { name: 'row_kind', type: 'VARCHAR', zh: '行类型：total 合计、department 部门小计、unit 单位小计、subtotal 类级小计', en: 'total (合计), department or unit subtotal, or subtotal of a class (类)' },
+    { name: 'label', type: 'VARCHAR', zh: '原文行名（合计、部门或单位名称、类名称）', en: 'label of the row as printed (合计, the department or unit, the class)' },
+    { name: 'code', type: 'VARCHAR', zh: '单位代码或科目编码（印出时）', en: 'unit or classification code, where printed' },
+    { name: 'column_name', type: 'VARCHAR', zh: '该数所在列（对应分项表的列名）', en: 'column of the figure (a column of table_name)' },
+    { name: 'amount', type: 'DOUBLE', zh: '所印金额', en: 'the printed figure', unit: '万元' },
+  ],
+};
+
+/**
+ * Item tables hold the items a total adds up, nothing else (so a column sums to its total with no
+ * filter): the kinds of row each keeps. Everything else they printed (合计, a department's or a
+ * unit's subtotal, a 类 over its 款) goes to printed_totals, after the checks have compared them.
+ */
+const ITEM_ROWS: Record<string, string[]> = {
+  projects: ['project'], income_by_unit: ['unit'], basic_by_economic: ['item'],
+  expenditure_by_function: ['function'], income_by_function: ['function'],
+};
+
+function splitTotals(own: Record<string, OutRow[]>, amountColumns: (table: string) => string[]): OutRow[] {
+  const totals: OutRow[] = [];
+  for (const [table, kinds] of Object.entries(ITEM_ROWS)) {
+    const rows = own[table];
+    if (!rows) continue;
+    // A department printed with no unit under it is an item itself.
+    const keep = table === 'income_by_unit' && !rows.some((r) => r.row_kind === 'unit') ? [...kinds, 'department'] : kinds;
+    own[table] = rows.filter((r) => keep.includes(r.row_kind as string));
+    for (const r of rows.filter((x) => !keep.includes(x.row_kind as string))) {
+      for (const column of amountColumns(table)) {
+        if (r[column] == null) continue;
+        totals.push({
+          doc_id: r.doc_id ?? null, table_name: table, table_kind: r.table_kind ?? null, row_kind: r.row_kind ?? null,
+          label: r.row_kind === 'total' ? '合计' : (r.func_name ?? r.unit_name ?? r.dept_econ_name ?? null),
+          code: r.unit_code ?? r.func_code ?? r.dept_econ_code ?? null, column_name: column, amount: r[column] ?? null,
+          source_line: r.source_line ?? null, source_line_end: r.source_line_end ?? null, source_page: r.source_page ?? null,
+        });
+      }
+    }
+  }
+  return totals;
+}
 
 export interface Dataset {
   tables: Record<string, OutRow[]>;
@@ -185,6 +233,11 @@ function tablePrecision(r: ReadResult): number {
   return best < 0 ? 2 : best;
 }
 
+/** Amount columns (万元) of each published table, from its schema. */
+function amountColumnsOf(table: string): string[] {
+  return TABLE_MODULES.flatMap((m) => m.schemas).find((s) => s.name === table)?.columns.filter((c) => c.unit === '万元').map((c) => c.name) ?? [];
+}
+
 export function assemble(reads: ReadResult[]): Dataset {
   const tables: Record<string, OutRow[]> = {};
   const push = (name: string, rows: OutRow[]) => (tables[name] ??= []).push(...rows);
@@ -202,6 +255,7 @@ export function assemble(reads: ReadResult[]): Dataset {
       const pages = pagesOfLines(r.doc.lines);
       for (const rows of Object.values(own)) for (const row of rows) if (row.source_line != null) row.source_page = pages[(row.source_line as number) - 1] ?? null;
     }
+    own.printed_totals = splitTotals(own, amountColumnsOf);
     for (const [name, rows] of Object.entries(own)) push(name, rows);
     const m = r.doc.meta;
     push('documents', [{

@@ -26,6 +26,13 @@ const one = async (sql: string): Promise<Row> => {
   return rows[0]!;
 };
 const t = (name: string) => `'${join(data, `${name}.parquet`)}'`;
+/** A printed 合计 row (kept in printed_totals, not among the items): its figures by column, and its page. */
+const totalRow = async (doc: string, table: string, tableKind: string | null = null): Promise<Row> => {
+  const rows = await q(`SELECT column_name, amount, source_page FROM ${t('printed_totals')} WHERE doc_id = '${doc}' AND table_name = '${table}'
+    AND row_kind = 'total' AND ${tableKind ? `table_kind = '${tableKind}'` : 'table_kind IS NULL'}`);
+  assert.ok(rows.length > 0, `a 合计 row of ${table} in ${doc}`);
+  return { ...Object.fromEntries(rows.map((r) => [r.column_name, r.amount])), source_page: rows[0]!.source_page };
+};
 
 before(async () => {
   const raw = mkdtempSync(join(tmpdir(), 'bl-pdf-raw-'));
@@ -65,8 +72,7 @@ test('商务委员会 2025 (元): 财务收支预算总表 p.9, 收入预算总�
   assert.deepEqual(await one(`SELECT total, fiscal_appropriation, business_income, source_page FROM ${t('income_by_function')} WHERE doc_id = '${SH}' AND func_code = '2011301'`),
     { total: 938.9913, fiscal_appropriation: 938.9913, business_income: null, source_page: 10 });
   // p.13 合计 371,514,655.00 | 19,830,655.00 | 351,684,000.00
-  assert.deepEqual(await one(`SELECT total, basic_total, project_total, source_page FROM ${t('expenditure_by_function')}
-    WHERE doc_id = '${SH}' AND table_kind = 'department' AND row_kind = 'total'`), { total: 37151.4655, basic_total: 1983.0655, project_total: 35168.4, source_page: 13 });
+  assert.deepEqual(await totalRow(SH, 'expenditure_by_function', 'department'), { total: 37151.4655, basic_total: 1983.0655, project_total: 35168.4, source_page: 13 });
 });
 
 test('商务委员会 2025: 一般公共预算 table continued p.15 → p.16, 基本支出 p.19–20, 三公 p.21 in 万元, units per table', async () => {
@@ -76,8 +82,11 @@ test('商务委员会 2025: 一般公共预算 table continued p.15 → p.16, �
   // p.19 302 01 办公费 273,900.00 (公用经费); p.20 合计 19,830,655.00 | 18,120,593.00 | 1,710,062.00
   assert.deepEqual(await one(`SELECT total, personnel, public_use FROM ${t('basic_by_economic')} WHERE doc_id = '${SH}' AND dept_econ_code = '30201'`),
     { total: 27.39, personnel: null, public_use: 27.39 });
-  assert.deepEqual(await one(`SELECT total, personnel, public_use, source_page FROM ${t('basic_by_economic')} WHERE doc_id = '${SH}' AND row_kind = 'total'`),
-    { total: 1983.0655, personnel: 1812.0593, public_use: 171.0062, source_page: 20 });
+  assert.deepEqual(await totalRow(SH, 'basic_by_economic'), { total: 1983.0655, personnel: 1812.0593, public_use: 171.0062, source_page: 20 });
+  // The items alone add up to it: 类 rows printed above their 款 (p.19 301 工资福利支出 16,671,057.00) are subtotals, kept apart.
+  assert.equal((await one(`SELECT round(sum(total), 6) AS s FROM ${t('basic_by_economic')} WHERE doc_id = '${SH}'`)).s, 1983.0655);
+  assert.deepEqual(await one(`SELECT amount, label FROM ${t('printed_totals')} WHERE doc_id = '${SH}' AND table_name = 'basic_by_economic' AND row_kind = 'subtotal' AND code = '301' AND column_name = 'total'`),
+    { amount: 1667.1057, label: '工资福利支出' });
   // p.21 (单位:万元) 合计 1.00, 公务接待费 1.00, 机关运行经费预算数 171.01; the rest blank.
   assert.deepEqual(await one(`SELECT total, overseas_travel, vehicle_total, reception, operating_cost, source_page FROM ${t('three_public')} WHERE doc_id = '${SH}'`),
     { total: 1, overseas_travel: null, vehicle_total: null, reception: 1, operating_cost: 171.01, source_page: 21 });
@@ -95,10 +104,8 @@ test('商务委员会 2025 单位预算: the same tables, as a 单位 (p.21: 三
 
 test('万里街道 2024: amounts printed without decimals (合计 156,211,123 on p.20 and p.26), a 三公 table that says it is empty and is not (p.31)', async () => {
   // p.20 支出预算总表 and p.26 一般公共预算支出功能分类预算表 each end: 合计 156,211,123 | 99,706,020 | 56,505,103
-  assert.deepEqual(await q(`SELECT table_kind, total, basic_total, project_total, source_page FROM ${t('expenditure_by_function')}
-    WHERE doc_id = '${STREET}' AND row_kind = 'total' ORDER BY source_page`), [
-    { table_kind: 'department', total: 15621.1123, basic_total: 9970.602, project_total: 5650.5103, source_page: 20 },
-    { table_kind: 'general_public', total: 15621.1123, basic_total: 9970.602, project_total: 5650.5103, source_page: 26 }]);
+  assert.deepEqual(await totalRow(STREET, 'expenditure_by_function', 'department'), { total: 15621.1123, basic_total: 9970.602, project_total: 5650.5103, source_page: 20 });
+  assert.deepEqual(await totalRow(STREET, 'expenditure_by_function', 'general_public'), { total: 15621.1123, basic_total: 9970.602, project_total: 5650.5103, source_page: 26 });
   // p.31 prints 47.91 | 0 | 1.35 | 46.56 | 25 | 21.56 | 443.18 above 注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。
   assert.deepEqual(await one(`SELECT total, overseas_travel, reception, vehicle_total, vehicle_purchase, vehicle_operation, operating_cost FROM ${t('three_public')} WHERE doc_id = '${STREET}'`),
     { total: 47.91, overseas_travel: 0, reception: 1.35, vehicle_total: 46.56, vehicle_purchase: 25, vehicle_operation: 21.56, operating_cost: 443.18 });
@@ -111,11 +118,9 @@ test('财政局 2024 决算 (万元): 收入支出决算总表 p.6–7, 收入�
   assert.deepEqual((await q(`SELECT side, amount, source_page FROM ${t('budget_summary')} WHERE doc_id = '${FINAL}' AND row_kind = 'grand_total' ORDER BY side`)),
     [{ side: 'expenditure', amount: 2995.39, source_page: 7 }, { side: 'income', amount: 2995.39, source_page: 7 }]);
   // p.8 合计 2,946.25 | 2,940.05 | … | 6.20 (本年收入合计, 财政拨款收入, 其他收入)
-  assert.deepEqual(await one(`SELECT total, fiscal_appropriation, other_income, source_page FROM ${t('income_by_function')} WHERE doc_id = '${FINAL}' AND row_kind = 'total'`),
-    { total: 2946.25, fiscal_appropriation: 2940.05, other_income: 6.2, source_page: 8 });
+  assert.deepEqual(await totalRow(FINAL, 'income_by_function'), { total: 2946.25, fiscal_appropriation: 2940.05, other_income: 6.2, source_page: 8 });
   // p.10 合计 2,940.05 | 2,336.91 | 603.14 (本年支出合计, 基本支出, 项目支出)
-  assert.deepEqual(await one(`SELECT total, basic_total, project_total, source_page FROM ${t('expenditure_by_function')}
-    WHERE doc_id = '${FINAL}' AND table_kind = 'department' AND row_kind = 'total'`), { total: 2940.05, basic_total: 2336.91, project_total: 603.14, source_page: 10 });
+  assert.deepEqual(await totalRow(FINAL, 'expenditure_by_function', 'department'), { total: 2940.05, basic_total: 2336.91, project_total: 603.14, source_page: 10 });
   // p.6 says 八、社会保障和就业支出 326.71; p.10 prints 208 社会保障和就业支出 326.72. The document disagrees with itself.
   const c = await one(`SELECT expected, actual, status FROM ${t('checks')} WHERE doc_id = '${FINAL}' AND check_id LIKE '%summary_vs_department:208'`);
   assert.deepEqual(c, { expected: 326.71, actual: 326.72, status: 'mismatch' });
@@ -130,13 +135,12 @@ test('江苏省高级人民法院 2019 (万元): 收支预算总表 p.8 with thr
   assert.equal((await one(`SELECT amount FROM ${t('budget_summary')} WHERE doc_id = '${COURT}' AND side = 'income' AND item = '财政拨款'`)).amount, 37188.34);
   assert.equal((await one(`SELECT amount FROM ${t('budget_summary')} WHERE doc_id = '${COURT}' AND side = 'expenditure_by_use' AND item = '基本支出'`)).amount, 21968);
   // p.12 合计 37,188.34; 204 公共安全支出 27,488.23
-  assert.deepEqual(await one(`SELECT total, source_page FROM ${t('expenditure_by_function')} WHERE doc_id = '${COURT}' AND table_kind = 'general_public' AND row_kind = 'total'`),
-    { total: 37188.34, source_page: 12 });
+  assert.deepEqual(await totalRow(COURT, 'expenditure_by_function', 'general_public'), { total: 37188.34, source_page: 12 });
   assert.equal((await one(`SELECT total FROM ${t('expenditure_by_function')} WHERE doc_id = '${COURT}' AND table_kind = 'general_public' AND func_code = '204'`)).total, 27488.23);
   // p.13 一般公共预算基本支出预算表（经济科目）: one amount column, headed 基本支出: 合计 21,968.00; 30101 基本工资 2,827.41
   assert.deepEqual(await one(`SELECT total, personnel, source_page FROM ${t('basic_by_economic')} WHERE doc_id = '${COURT}' AND dept_econ_code = '30101'`),
     { total: 2827.41, personnel: null, source_page: 13 });
-  assert.equal((await one(`SELECT total FROM ${t('basic_by_economic')} WHERE doc_id = '${COURT}' AND row_kind = 'total'`)).total, 21968);
+  assert.equal((await totalRow(COURT, 'basic_by_economic')).total, 21968);
   // p.14 合计 2,382.02 (三公 + 会议费 + 培训费) | 小计 513.75 | 160.00 | 266.80 | (blank) | 266.80 | 86.95 | 271.02 | 1,597.25
   assert.deepEqual(await one(`SELECT total, overseas_travel, vehicle_total, vehicle_purchase, vehicle_operation, reception, meeting, training FROM ${t('three_public')} WHERE doc_id = '${COURT}'`),
     { total: 513.75, overseas_travel: 160, vehicle_total: 266.8, vehicle_purchase: null, vehicle_operation: 266.8, reception: 86.95, meeting: 271.02, training: 1597.25 });

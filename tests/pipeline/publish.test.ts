@@ -47,8 +47,8 @@ test('a blank cell is NULL, never an empty string (data-contract: blank cell = N
 });
 
 test('codes keep their leading zeros and every digit, in Parquet and in CSV', async () => {
-  const [unit] = await rows<{ unit_code: string }>(`SELECT unit_code FROM '${data}/expenditure_by_function.parquet' WHERE doc_id = 'zhengzhou-2024-rlzyhshbzj-budget' AND row_kind = 'unit' AND table_kind = 'department'`);
-  assert.equal(unit!.unit_code, '046'); // zhengzhou-2024-budget.txt:258
+  const [unit] = await rows<{ code: string }>(`SELECT DISTINCT code FROM '${data}/printed_totals.parquet' WHERE doc_id = 'zhengzhou-2024-rlzyhshbzj-budget' AND row_kind = 'unit' AND table_kind = 'department'`);
+  assert.equal(unit!.code, '046'); // zhengzhou-2024-budget.txt:258
   const csvCodes = await rows<{ func_code: string }>(`SELECT func_code FROM read_csv('${data}/expenditure_by_function.csv', header = true, all_varchar = true) WHERE func_code = '2080101'`);
   assert.ok(csvCodes.length >= 1); // zhengzhou-2024-budget.txt:345
   const types = await rows<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM '${data}/project_indicators.parquet'`);
@@ -157,4 +157,21 @@ test('completeness: tables printed as empty are recorded as present-and-empty, a
 
 test('existsSync sanity: the CLI published into OUT/data and OUT/sources', () => {
   assert.ok(existsSync(join(out, 'data', 'datapackage.json')) && existsSync(join(out, 'sources', 'zhengzhou-2024-rlzyhshbzj-budget.txt')));
+});
+
+test('item tables hold items only: each sums to its printed 合计 with no filter (as the checks compare them)', async () => {
+  for (const [table, check] of [['projects', 'projects'], ['income_by_unit', 'income'], ['basic_by_economic', 'basic']] as const) {
+    const totals = await rows<{ doc_id: string; amount: number }>(`SELECT doc_id, amount FROM '${data}/printed_totals.parquet'
+      WHERE table_name = '${table}' AND row_kind = 'total' AND column_name = 'total'`);
+    assert.ok(totals.length >= 2, `${table}: printed 合计 rows`);
+    for (const tot of totals) {
+      const [sum] = await rows<{ s: number; kinds: string }>(`SELECT round(sum(total), 6) AS s, string_agg(DISTINCT row_kind, ',') AS kinds
+        FROM '${data}/${table}.parquet' WHERE doc_id = '${tot.doc_id}'`);
+      const [c] = await rows<{ expected: number; actual: number }>(`SELECT expected, actual FROM '${data}/checks.parquet'
+        WHERE check_id = '${tot.doc_id}:column_sum:${check}:total'`);
+      assert.equal(c!.expected, tot.amount, `${tot.doc_id} ${table}: the check compares the printed 合计`);
+      assert.equal(sum!.s, c!.actual, `${tot.doc_id} ${table}: the items' plain sum is what the check adds up`);
+      assert.ok(!/total|department|subtotal/.test(sum!.kinds), `${tot.doc_id} ${table}: no total rows among the items (${sum!.kinds})`);
+    }
+  }
 });
