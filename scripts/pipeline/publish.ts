@@ -2,13 +2,17 @@
 // Everything is written to a fresh folder first and swapped in at the end, so a failure leaves
 // the previous output untouched.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { zipSync } from 'fflate';
 import type { OutRow, TableSchema } from './types.ts';
 import type { Dataset } from './dataset.ts';
 import { dictionary } from './dictionary.ts';
+import { writeWorkbook } from './workbook.ts';
+
+/** The Excel/WPS workbook beside the CSVs (codes stored as text). */
+export const WORKBOOK = 'budget-lens.xlsx';
 
 const FRICTIONLESS_TYPE = { VARCHAR: 'string', DOUBLE: 'number', INTEGER: 'integer', BOOLEAN: 'boolean' } as const;
 
@@ -82,8 +86,8 @@ function datapackage(dir: string, ds: Dataset, schemas: TableSchema[], counts: R
   };
 }
 
-/** One download with every CSV, datapackage.json and a README.txt that says what is inside. */
-function writeZip(dir: string, pkg: ReturnType<typeof datapackage>, schemas: TableSchema[], counts: Record<string, number>): void {
+/** One download: every CSV and Parquet file, datapackage.json, the workbook, the sources, and a README.txt that says what is inside. */
+function writeZip(dir: string, srcDir: string, pkg: ReturnType<typeof datapackage>, schemas: TableSchema[], counts: Record<string, number>): void {
   const readme = [
     `${pkg.title}`,
     `Budget Lens dataset, version ${pkg.version}`,
@@ -92,22 +96,28 @@ function writeZip(dir: string, pkg: ReturnType<typeof datapackage>, schemas: Tab
     'comma-separated, RFC 4180; an empty field is NULL. Codes are text and keep their leading zeros.',
     'source_line / source_line_end are 1-based lines of the disclosure text (sources/<doc_id>.txt on the site; for a PDF, the text read from it);',
     'source_page is the page of the PDF (sources/<doc_id>.pdf).',
-    'datapackage.json describes every column (Chinese title, English description, type, unit) and the sha256 of each file.',
+    'data/datapackage.json describes every column (Chinese title, English description, type, unit) and the sha256 of each file;',
+    `every table is in data/ as CSV and Parquet, and all of them in data/${WORKBOOK} (Excel/WPS: codes kept as text).`,
+    'sources/ holds each disclosure as published (PDF or text) and the text that source_line points into.',
     '',
     `Licence: ${pkg.licenses[0]!.title}.`,
     '',
     'Tables:',
-    ...schemas.map((s) => `  ${s.name}.csv  ${counts[s.name] ?? 0} rows  ${s.zh} — ${s.en}`),
+    ...schemas.map((s) => `  data/${s.name}.csv  ${counts[s.name] ?? 0} rows  ${s.zh} — ${s.en}`),
     '',
     'Sources:',
     ...pkg.sources.map((s) => `  ${s.title}  sha256 ${s.sha256}`),
     '',
   ].join('\r\n');
+  // Laid out as on the site (data/ beside sources/), so that every path datapackage.json names,
+  // ../sources/ included, resolves inside the zip: a valid data package offline.
   const files: Record<string, Uint8Array> = {
     'README.txt': new TextEncoder().encode(readme),
-    'datapackage.json': readFileSync(join(dir, 'datapackage.json')),
+    'data/datapackage.json': readFileSync(join(dir, 'datapackage.json')),
+    [`data/${WORKBOOK}`]: readFileSync(join(dir, WORKBOOK)),
   };
-  for (const s of schemas) files[`${s.name}.csv`] = readFileSync(join(dir, `${s.name}.csv`));
+  for (const r of pkg.resources) files[`data/${r.path}`] = readFileSync(join(dir, r.path));
+  for (const f of readdirSync(srcDir)) files[`sources/${f}`] = readFileSync(join(srcDir, f));
   writeFileSync(join(dir, 'budget-lens-data.zip'), zipSync(files, { level: 6, mtime: new Date(pkg.created) }));
 }
 
@@ -144,7 +154,8 @@ export async function publish(ds: Dataset, outRoot: string): Promise<{ counts: R
     }
     const pkg = datapackage(dataDir, ds, schemas, counts);
     writeFileSync(join(dataDir, 'datapackage.json'), JSON.stringify(pkg, null, 2));
-    writeZip(dataDir, pkg, schemas, counts);
+    await writeWorkbook(join(dataDir, WORKBOOK), schemas, ds.tables, { title: pkg.title, version: pkg.version, created: pkg.created });
+    writeZip(dataDir, srcDir, pkg, schemas, counts);
     // Swap in: the old folders move aside only once the new ones are complete.
     for (const sub of ['data', 'sources']) {
       const target = join(out, sub);

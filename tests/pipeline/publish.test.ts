@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { run } from '../../scripts/data.ts';
 import { dictionary } from '../../scripts/pipeline/dictionary.ts';
 import { ROOT } from '../helpers.ts';
@@ -174,4 +176,46 @@ test('item tables hold items only: each sums to its printed 合计 with no filte
       assert.ok(!/total|department|subtotal/.test(sum!.kinds), `${tot.doc_id} ${table}: no total rows among the items (${sum!.kinds})`);
     }
   }
+});
+
+test('the workbook: a sheet per table plus 说明, every code a text cell (046, 2080101, a 21-digit project code)', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(data, 'budget-lens.xlsx'));
+  assert.deepEqual(wb.worksheets.map((w) => w.name), ['说明', ...dictionary().map((s) => s.name)]);
+  const cellsOf = (sheet: string, column: string) => {
+    const ws = wb.getWorksheet(sheet)!;
+    const col = (ws.getRow(1).values as unknown[]).indexOf(column);
+    return ws.getColumn(col).values.slice(2);
+  };
+  // zhengzhou-2024-budget.txt:629 prints the 21-digit code 410100240000000034462; :258 the unit code 046.
+  assert.ok(cellsOf('project_indicators', 'project_code').includes('410100240000000034462'));
+  assert.ok(cellsOf('printed_totals', 'code').includes('046'));
+  for (const [sheet, column] of [['project_indicators', 'project_code'], ['expenditure_by_function', 'func_code'], ['printed_totals', 'code'], ['income_by_unit', 'unit_code']] as const) {
+    const values = cellsOf(sheet, column).filter((v) => v != null);
+    assert.ok(values.length > 0 && values.every((v) => typeof v === 'string'), `${sheet}.${column}: text cells only`);
+  }
+  // Amounts are numbers: 郑州 2024's 合计 of 项目支出 is a number cell, not text.
+  assert.ok(cellsOf('projects', 'total').filter((v) => v != null).every((v) => typeof v === 'number'));
+});
+
+test('the zip is a valid data package offline: every file datapackage.json names is in it, with its size and sha256', () => {
+  const zip = unzipSync(readFileSync(join(data, 'budget-lens-data.zip')));
+  const pkg = JSON.parse(new TextDecoder().decode(zip['data/datapackage.json']!)) as {
+    resources: Array<{ path: string; bytes: number; hash: string }>; sources: Array<{ path: string; sha256: string }>;
+  };
+  assert.ok(pkg.resources.some((r) => r.path.endsWith('.parquet')) && pkg.resources.some((r) => r.path.endsWith('.csv')));
+  for (const r of pkg.resources) {
+    const file = zip[`data/${r.path}`];
+    assert.ok(file, `data/${r.path} in the zip`);
+    assert.equal(file.length, r.bytes, r.path);
+    assert.equal(`sha256:${createHash('sha256').update(file).digest('hex')}`, r.hash, r.path);
+  }
+  // Sources are named relative to datapackage.json (../sources/…): in the zip too, PDFs and texts.
+  assert.equal(pkg.sources.length, 10);
+  for (const s of pkg.sources) {
+    const file = zip[join('data', s.path).replace(/\\/g, '/')];
+    assert.ok(file, `${s.path} in the zip`);
+    assert.equal(createHash('sha256').update(file).digest('hex'), s.sha256, s.path);
+  }
+  assert.ok(zip['data/budget-lens.xlsx'] && zip['README.txt']);
 });
