@@ -134,6 +134,10 @@ test('江苏省高级人民法院 2019 (万元): 收支预算总表 p.8 with thr
   // p.8 一、财政拨款 37,188.34 | … | 一、基本支出 21,968.00
   assert.equal((await one(`SELECT amount FROM ${t('budget_summary')} WHERE doc_id = '${COURT}' AND side = 'income' AND item = '财政拨款'`)).amount, 37188.34);
   assert.equal((await one(`SELECT amount FROM ${t('budget_summary')} WHERE doc_id = '${COURT}' AND side = 'expenditure_by_use' AND item = '基本支出'`)).amount, 21968);
+  // p.8 支出合计 is printed across the function and use lists, its 37,188.34 in the last column; the
+  // functions (27,488.23 + 2,355.65 + 7,344.46) add up to it.
+  assert.equal((await one(`SELECT amount FROM ${t('budget_summary')} WHERE doc_id = '${COURT}' AND side = 'expenditure' AND item = '支出合计'`)).amount, 37188.34);
+  assert.equal((await one(`SELECT status FROM ${t('checks')} WHERE check_id = '${COURT}:column_sum:summary:expenditure'`)).status, 'ok');
   // p.12 合计 37,188.34; 204 公共安全支出 27,488.23
   assert.deepEqual(await totalRow(COURT, 'expenditure_by_function', 'general_public'), { total: 37188.34, source_page: 12 });
   assert.equal((await one(`SELECT total FROM ${t('expenditure_by_function')} WHERE doc_id = '${COURT}' AND table_kind = 'general_public' AND func_code = '204'`)).total, 27488.23);

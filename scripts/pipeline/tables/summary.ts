@@ -60,15 +60,21 @@ export const summary: TableModule = {
     for (const row of body) {
       const c = row.cells;
       if (/^(收入|项目)$/.test(normText(c[0] ?? '')) ) continue; // header rows repeated on a page
-      for (const [side, at] of SIDES) {
+      SIDES.forEach(([side, at], k) => {
         const label = c[at] ?? '';
-        if (normText(label) === '') continue;
+        if (normText(label) === '') return;
+        let amount = c[at + 1] ?? '';
+        // A total printed across the lists to its right (Jiangsu: 支出合计 over the function and use
+        // lists, its figure in the last amount column) takes the figure printed on its row there.
+        if (amount.trim() === '' && /合计|小计|总计/.test(label) && SIDES.slice(k + 1).every(([, a]) => normText(c[a] ?? '') === '')) {
+          amount = c.slice(at + 2).findLast((x) => x.trim() !== '') ?? '';
+        }
         out.push({
           source_line: row.n, source_line_end: null, side, seq: ++seq[side],
           item: stripNumbering(label), item_label: normText(label), row_kind: rowKind(label, numbered[side]),
-          amount: parseAmount(c[at + 1]),
+          amount: parseAmount(amount),
         });
-      }
+      });
     }
     return { budget_summary: out };
   },
