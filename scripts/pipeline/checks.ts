@@ -1,69 +1,37 @@
 // Checks: where the disclosure agrees with itself, and where it does not. Never a correction.
+// The families beyond the tables' own sums live in checks/: the performance tables and the 预算情况
+// block (performance.ts), projects the narrative names with an amount (namedProjects.ts), the
+// narrative's itemised changes (changes.ts), parts larger than their whole (partWhole.ts) and rows
+// printed twice (duplicates.ts).
 import type { OutRow, TableSchema } from './types.ts';
-import { tolerance } from './tables/amounts.ts';
 import { round6 } from './text.ts';
+import { type Ctx, check, decimalsOfValue, linesOf, num, sumOf } from './checks/core.ts';
+import { performanceChecks } from './checks/performance.ts';
+import { namedProjectChecks } from './checks/namedProjects.ts';
+import { changeChecks } from './checks/changes.ts';
+import { partWholeChecks } from './checks/partWhole.ts';
+import { duplicateChecks } from './checks/duplicates.ts';
 
-type Kind = 'row_sum' | 'column_sum' | 'cross_table' | 'narrative';
+export { check, lineList, type CheckInput } from './checks/core.ts';
 
 export const checksSchema: TableSchema = {
   name: 'checks', zh: '数据核对：公开文件内部是否自洽', en: 'Consistency checks: where the disclosure agrees or disagrees with itself',
   columns: [
     { name: 'check_id', type: 'VARCHAR', zh: '核对编号（稳定）', en: 'stable id of the check' },
-    { name: 'check_kind', type: 'VARCHAR', zh: '核对类型：row_sum 行内合计、column_sum 列合计、cross_table 跨表、narrative 文字说明与表格', en: 'row_sum, column_sum, cross_table or narrative' },
+    { name: 'check_kind', type: 'VARCHAR',
+      zh: '核对类型：row_sum 行内合计、column_sum 列合计、cross_table 跨表、narrative 文字说明与表格、narrative_sum 文字说明内部（所述合计与所列分项之和）、part_whole 部分不大于整体（实际为部分、应为整体，实际大于应为才算不一致）、duplicate 表内重复（应为不同项数、实际为印出项数）',
+      en: 'row_sum, column_sum, cross_table, narrative (the narrative against a table), narrative_sum (a total the narrative states against the items it lists), part_whole (actual is a part of expected: only more than expected disagrees) or duplicate (expected distinct items, actual items printed)' },
     { name: 'table_name', type: 'VARCHAR', zh: '主要涉及的发布表', en: 'published table mainly concerned' },
     { name: 'description', type: 'VARCHAR', zh: '核对内容（中文）', en: 'what is compared, in Chinese' },
-    { name: 'expected', type: 'DOUBLE', zh: '应为（合计数或对照数）', en: 'expected value (the printed total, or the reference figure)', unit: '万元' },
-    { name: 'actual', type: 'DOUBLE', zh: '实际（分项之和或被核对数）', en: 'actual value (the sum of parts, or the figure checked)', unit: '万元' },
-    { name: 'difference', type: 'DOUBLE', zh: '差额（实际 − 应为）', en: 'actual minus expected', unit: '万元' },
-    { name: 'tolerance', type: 'DOUBLE', zh: '四舍五入允许的差额（项数 × 末位半个单位）', en: 'difference allowed by rounding of the printed figures (terms × half a unit of the last printed digit)', unit: '万元' },
+    { name: 'expected', type: 'DOUBLE', zh: '应为（合计数或对照数，单位见 unit）', en: 'expected value (the printed total, or the reference figure), in unit' },
+    { name: 'actual', type: 'DOUBLE', zh: '实际（分项之和或被核对数，单位见 unit）', en: 'actual value (the sum of parts, or the figure checked), in unit' },
+    { name: 'difference', type: 'DOUBLE', zh: '差额（实际 − 应为，单位见 unit）', en: 'actual minus expected, in unit' },
+    { name: 'tolerance', type: 'DOUBLE', zh: '四舍五入允许的差额（项数 × 末位半个单位；计数为 0）', en: 'difference allowed by rounding of the printed figures (terms × half a unit of the last printed digit; 0 for counts)' },
+    { name: 'unit', type: 'VARCHAR', zh: '应为、实际、差额、允许差额的单位：万元；个、项（计数，须完全一致）；%', en: 'unit of expected, actual, difference and tolerance: 万元; 个 or 项 for counts (compared exactly); %' },
     { name: 'status', type: 'VARCHAR', zh: '结果：ok 一致、rounding 四舍五入误差内、mismatch 不一致', en: 'ok, rounding (within rounding) or mismatch' },
     { name: 'source_lines', type: 'VARCHAR', zh: '涉及的原文行号（逗号分隔，区间用 -）', en: 'source lines involved (comma-separated, ranges with -)' },
   ],
 };
-
-export interface CheckInput {
-  id: string;
-  kind: Kind;
-  table: string;
-  description: string;
-  expected: number | null;
-  actual: number | null;
-  /** Number of printed figures whose rounding can add up in the comparison (2 when two printed figures are compared). */
-  terms: number;
-  decimals: number;
-  lines: number[];
-}
-
-export function lineList(lines: number[]): string {
-  const s = [...new Set(lines)].sort((a, b) => a - b);
-  const out: string[] = [];
-  for (let i = 0; i < s.length; i++) {
-    let j = i;
-    while (j + 1 < s.length && s[j + 1] === s[j]! + 1) j++;
-    out.push(j > i ? `${s[i]}-${s[j]}` : `${s[i]}`);
-    i = j;
-  }
-  return out.join(',');
-}
-
-export function check(doc: string, c: CheckInput): OutRow {
-  const e = c.expected ?? 0;
-  const a = c.actual ?? 0;
-  const diff = round6(a - e);
-  const tol = tolerance(Math.max(1, c.terms), c.decimals);
-  const status = diff === 0 ? 'ok' : Math.abs(diff) <= tol ? 'rounding' : 'mismatch';
-  return {
-    doc_id: doc, check_id: `${doc}:${c.id}`, check_kind: c.kind, table_name: c.table, description: c.description,
-    expected: c.expected, actual: c.actual, difference: diff, tolerance: round6(tol), status,
-    source_line: Math.min(...c.lines), source_lines: lineList(c.lines),
-  };
-}
-
-/** Decimals of a figure as stored (trailing zeros are lost, so this can only under-state precision). */
-function decimalsOfValue(v: number): number {
-  const m = /\.(\d+)$/.exec(String(v));
-  return m ? m[1]!.length : 0;
-}
 
 const AMOUNTS_EXP = ['total', 'basic_total', 'basic_personnel', 'basic_wages', 'basic_household', 'basic_public',
   'basic_goods_services', 'basic_capital', 'project_total', 'project_operating', 'project_specific'];
@@ -79,14 +47,13 @@ const EXP_LABEL: Record<string, string> = {
 };
 const KIND_ZH: Record<string, string> = { department: '部门支出总体情况表', general_public: '一般公共预算支出情况表' };
 
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-const sumOf = (rows: OutRow[], col: string): number => round6(rows.reduce((a, r) => a + (num(r[col]) ?? 0), 0));
-const linesOf = (rows: OutRow[]): number[] => rows.flatMap((r) => [r.source_line as number, ...(r.source_line_end ? [r.source_line_end as number] : [])]);
-
-/** Every check for one document. `precision` is the number of decimals its tables print. */
-export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision: number): OutRow[] {
+/**
+ * Every check for one document. `precision` is the number of decimals its tables print; `lines`
+ * its text, for the narrative's named projects (facts has no key for them).
+ */
+export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision: number, lines: string[] = []): OutRow[] {
   const out: OutRow[] = [];
-  const add = (c: Omit<CheckInput, 'decimals'> & { decimals?: number }) => {
+  const add: Ctx['add'] = (c) => {
     if (c.expected === null && c.actual === null) return;
     out.push(check(doc, { decimals: precision, ...c }));
   };
@@ -322,6 +289,13 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   narrative('three_public_reception', '公务接待费', 'three_public', tp, 'reception');
   narrative('general_public_budget', '一般公共预算收入', 'budget_summary', find('income', /^一般公共预算$/), 'amount');
   narrative('carryover', '上年结转结余', 'budget_summary', find('income', /^上年结转/), 'amount');
+
+  const ctx: Ctx = { doc, t, precision, lines, add };
+  performanceChecks(ctx);
+  namedProjectChecks(ctx);
+  changeChecks(ctx);
+  partWholeChecks(ctx);
+  duplicateChecks(ctx);
   return out;
 }
 

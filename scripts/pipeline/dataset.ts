@@ -250,7 +250,8 @@ export function assemble(reads: ReadResult[]): Dataset {
     if (own.projects) joinProjectCodes(own.projects, own.project_indicators ?? []);
     own.units = deriveUnits(doc, { ...r, tables: own });
     own.table_presence = presence(doc, r);
-    own.checks = [...buildChecks(doc, own, tablePrecision(r)), ...ambiguityChecks(doc, r.ctx.repairs)];
+    // The ambiguity checks are about where amounts (万元) were placed.
+    own.checks = [...buildChecks(doc, own, tablePrecision(r), r.doc.lines), ...ambiguityChecks(doc, r.ctx.repairs).map((c) => ({ ...c, unit: '万元' }))];
     if (r.doc.format === 'pdf') {
       const pages = pagesOfLines(r.doc.lines);
       for (const rows of Object.values(own)) for (const row of rows) if (row.source_line != null) row.source_page = pages[(row.source_line as number) - 1] ?? null;

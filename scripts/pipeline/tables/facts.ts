@@ -140,10 +140,10 @@ interface Para {
 
 const HEADING_START = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d))/;
 const TOP_HEADING = /^[一二三四五六七八九十]+、/;
-const PAGE_NUMBER = /^[-—]?\s*\d{1,3}\s*[-—]?$/;
+export const PAGE_NUMBER = /^[-—]?\s*\d{1,3}\s*[-—]?$/;
 
 /** A line normalised for reading: contract spacing, no markdown bold, ASCII digits and %. */
-function normLine(raw: string): string {
+export function normLine(raw: string): string {
   return normText(raw.replace(/\*\*/g, ''))
     .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/％/g, '%')
@@ -160,7 +160,7 @@ const EXPLANATION = /^([一二三四五六七八九十]+、)?(\d{4}年度?)?.{0,
  * narratives under explanation headings (上海: 部门预算编制说明 before the tables, 其他相关情况说明
  * after them). A range ends at a table row (a line with tabs) or at the next part.
  */
-function narrativeRanges(lines: string[]): Array<[number, number]> {
+export function narrativeRanges(lines: string[]): Array<[number, number]> {
   const rangeFrom = (i: number): [number, number] => {
     let end = i + 1;
     while (end < lines.length && !PART.test(lines[end]!.trim()) && !/^附件/.test(lines[end]!.trim()) && !lines[end]!.includes('\t')) end++;
