@@ -126,11 +126,16 @@ ORDER BY per_mille DESC;`,
     id: 'basic-vs-project',
     title: '基本支出和项目支出各占多少？',
     sql: `-- 部门支出总表的合计行：基本支出与项目支出（万元）
-SELECT doc_id, total, basic_total, project_total,
+-- 原表印的合计在 printed_totals 表，每行一个数，column_name 说明它是哪一列
+SELECT doc_id,
+       max(amount) FILTER (WHERE column_name = 'total') AS total,
+       max(amount) FILTER (WHERE column_name = 'basic_total') AS basic_total,
+       max(amount) FILTER (WHERE column_name = 'project_total') AS project_total,
        round(100 * project_total / total, 1) AS project_pct
-FROM expenditure_by_function
-WHERE table_kind = 'department' AND row_kind = 'total'
-ORDER BY project_pct DESC;`,
+FROM printed_totals
+WHERE table_name = 'expenditure_by_function' AND table_kind = 'department' AND row_kind = 'total'
+GROUP BY doc_id, source_line
+ORDER BY project_pct DESC, doc_id;`,
   },
   {
     id: 'functions',
@@ -140,6 +145,25 @@ SELECT doc_id, func_code, func_name, total
 FROM expenditure_by_function
 WHERE table_kind = 'general_public' AND row_kind = 'function' AND func_level = 1
 ORDER BY doc_id, total DESC;`,
+  },
+  {
+    id: 'printed-totals-vs-items',
+    title: '原表印的合计，等于各分项相加吗？',
+    sql: `-- 原表印的合计（printed_totals）与分项表各行相加（万元），差得最多的在前。
+-- projects、income_by_unit、basic_by_economic 只收分项：一列直接相加就是合计，不必筛选
+WITH items AS (
+  SELECT 'projects' AS table_name, doc_id, count(*) AS items, sum(total) AS items_sum FROM projects GROUP BY doc_id
+  UNION ALL
+  SELECT 'income_by_unit', doc_id, count(*), sum(total) FROM income_by_unit GROUP BY doc_id
+  UNION ALL
+  SELECT 'basic_by_economic', doc_id, count(*), sum(total) FROM basic_by_economic GROUP BY doc_id
+)
+SELECT t.doc_id, t.table_name, t.amount AS printed_total, round(i.items_sum, 6) AS items_sum, i.items,
+       round(i.items_sum - t.amount, 6) AS difference, t.source_line
+FROM printed_totals t
+JOIN items i USING (doc_id, table_name)
+WHERE t.row_kind = 'total' AND t.column_name = 'total'
+ORDER BY abs(difference) DESC, t.doc_id, t.table_name;`,
   },
   {
     id: 'satisfaction-targets',

@@ -157,6 +157,10 @@ export async function renderChart(container: HTMLElement, result: QueryResult, s
       Plot.ruleX([0]),
     ],
   });
+  // As on the site's charts (src/lib/charts.ts): one image named by its own label. Plot names each
+  // mark's <g> ("bar", "rule"), which on a <g> without a role is prohibited ARIA (axe).
+  svg.setAttribute('role', 'img');
+  for (const g of svg.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
   const figure = document.createElement('figure');
   figure.className = 'result-chart';
   const caption = document.createElement('figcaption');

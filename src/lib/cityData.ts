@@ -1,6 +1,6 @@
 // Queries for the city pages (/city/<slug>/). Every figure on those pages comes from here or
 // from SQL in a city component, through the one data-access module (data.ts).
-import { cityQuery, hasTable, OF_CITY } from './data.ts';
+import { cityQuery, hasTable, OF_CITY, printedRows } from './data.ts';
 
 /** A figure with where it is printed: `public/sources/<doc_id>.txt`, 1-based lines. */
 export interface Located { source_line: number; source_line_end: number | null }
@@ -74,25 +74,27 @@ export interface DeptTotals extends Located {
   table_kind: string;
 }
 
-/** The 合计 row of the department expenditure table (else of the general public budget table). */
+/** The 合计 row of the department expenditure table (else of the general public budget table), from printed_totals. */
 export async function expenditureTotals(docId: string): Promise<DeptTotals | undefined> {
-  if (!(await hasTable('expenditure_by_function'))) return undefined;
+  if (!(await hasTable('printed_totals'))) return undefined;
   const [r] = await cityQuery<DeptTotals>(`
     SELECT doc_id, total, basic_total, project_total, project_operating, project_specific, table_kind,
            source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
-    FROM expenditure_by_function WHERE ${OF_CITY} AND row_kind = 'total'
+    FROM ${printedRows('expenditure_by_function', ['total', 'basic_total', 'project_total', 'project_operating', 'project_specific'])}
+    WHERE ${OF_CITY} AND row_kind = 'total'
     ORDER BY doc_id, table_kind = 'department' DESC, source_line`, docId);
   return r;
 }
 
 export interface BasicTotals extends Located { total: number; personnel: number | null; public_use: number | null }
 
-/** The 合计 row of 一般公共预算基本支出表 (人员经费 / 公用经费). */
+/** The 合计 row of 一般公共预算基本支出表 (人员经费 / 公用经费), from printed_totals. */
 export async function basicTotals(docId: string): Promise<BasicTotals | undefined> {
-  if (!(await hasTable('basic_by_economic'))) return undefined;
+  if (!(await hasTable('printed_totals'))) return undefined;
   const [r] = await cityQuery<BasicTotals>(`
     SELECT doc_id, total, personnel, public_use, source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
-    FROM basic_by_economic WHERE ${OF_CITY} AND row_kind = 'total' ORDER BY doc_id, source_line`, docId);
+    FROM ${printedRows('basic_by_economic', ['total', 'personnel', 'public_use'])}
+    WHERE ${OF_CITY} AND row_kind = 'total' ORDER BY doc_id, source_line`, docId);
   return r;
 }
 

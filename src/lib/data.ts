@@ -33,6 +33,22 @@ export function sqlList(values: string[]): string {
   return values.length ? `(${values.map(sqlString).join(', ')})` : '(NULL)';
 }
 
+/**
+ * The 合计 and subtotal rows an item table printed (`projects`, `income_by_unit`, `basic_by_economic`,
+ * `expenditure_by_function`, `income_by_function`), as a subquery with one row per printed row and the
+ * given columns side by side, as pages read them: `FROM ${printedRows('projects', ['total'])} WHERE
+ * row_kind = 'total'`. The item tables hold items only (so a column sums with no filter); their printed
+ * totals are in printed_totals, one printed figure per row, and a blank printed cell comes back NULL.
+ * Columns: doc_id, table_kind, row_kind, label, code, source_line, source_line_end, source_page, then
+ * `columns`.
+ */
+export function printedRows(table: string, columns: string[]): string {
+  for (const name of [table, ...columns]) if (!TABLE_NAME.test(name)) throw new Error(`Not a column or table name: ${name}`);
+  const keys = 'doc_id, table_kind, row_kind, label, code, source_line, source_line_end, source_page';
+  const figures = columns.map((c) => `, max(amount) FILTER (WHERE column_name = '${c}') AS "${c}"`).join('');
+  return `(SELECT ${keys}${figures} FROM printed_totals WHERE table_name = '${table}' GROUP BY ${keys})`;
+}
+
 async function open(): Promise<Db> {
   let files: string[];
   try {

@@ -1,6 +1,6 @@
 // /topic/personnel/: general public budget basic expenditure by economic class — 人员经费 vs 公用经费,
 // the largest items — and the narrative's operating costs (机关运行经费).
-import { query } from './data.ts';
+import { printedRows, query } from './data.ts';
 import { factsByDoc, presenceOf, type FactRow, type Presence } from './topicData.ts';
 
 /** 部门预算支出经济分类 类 (first three digits of the code). */
@@ -43,7 +43,7 @@ export async function personnelByDoc(): Promise<PersonnelDoc[]> {
   const docs = (await presenceOf('basic')).filter((d) => d.expected || d.status !== 'missing');
   const totals = await query<BasicTotal & { doc_id: string }>(`
     SELECT doc_id, total, personnel, public_use, source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
-    FROM basic_by_economic WHERE row_kind = 'total' ORDER BY doc_id, source_line`);
+    FROM ${printedRows('basic_by_economic', ['total', 'personnel', 'public_use'])} WHERE row_kind = 'total' ORDER BY doc_id, source_line`);
   const items = await query<EconItem & { doc_id: string }>(`
     SELECT doc_id, dept_econ_code AS code, arg_min(dept_econ_name, source_line) AS name,
            round(sum(coalesce(total, 0)), 2) AS total, round(sum(coalesce(personnel, 0)), 2) AS personnel,

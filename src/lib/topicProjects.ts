@@ -1,5 +1,5 @@
 // /topic/projects/: every project of every 项目支出表, by type, by unit, and the largest ones.
-import { query } from './data.ts';
+import { printedRows, query } from './data.ts';
 import { presenceOf, swappedPairs, type Presence } from './topicData.ts';
 
 export const TYPES = ['特定目标类', '其他运转类'] as const;
@@ -32,16 +32,19 @@ const r2 = (n: number) => Math.round(n * 100) / 100;
 
 export async function projectsByDoc(): Promise<DocProjects[]> {
   const docs = (await presenceOf('projects')).filter((d) => d.expected || d.status !== 'missing');
-  const rows = await query<ProjectRow & { row_kind: string }>(`
-    SELECT doc_id, row_kind, project_seq::INTEGER AS project_seq, project_type, project_name, unit_name, total,
+  const rows = await query<ProjectRow>(`
+    SELECT doc_id, project_seq::INTEGER AS project_seq, project_type, project_name, unit_name, total,
            source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
-    FROM projects WHERE total IS NOT NULL ORDER BY doc_id, source_line`);
+    FROM projects WHERE row_kind = 'project' AND total IS NOT NULL ORDER BY doc_id, source_line`);
+  const totals = await query<{ doc_id: string; total: number; source_line: number; source_line_end: number | null }>(`
+    SELECT doc_id, total, source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
+    FROM ${printedRows('projects', ['total'])} WHERE row_kind = 'total' AND total IS NOT NULL ORDER BY doc_id, source_line`);
   const swaps = await swappedPairs();
   const rowsOf = Map.groupBy(rows, (r) => r.doc_id);
+  const totalsOf = Map.groupBy(totals, (r) => r.doc_id);
   return docs.map((doc) => {
-    const own = rowsOf.get(doc.doc_id) ?? [];
-    const projects = own.filter((r) => r.row_kind === 'project');
-    const t = own.find((r) => r.row_kind === 'total');
+    const projects = rowsOf.get(doc.doc_id) ?? [];
+    const t = totalsOf.get(doc.doc_id)?.[0];
     const types = [...TYPES, ...new Set(projects.map((p) => p.project_type ?? '未标类型').filter((x) => !(TYPES as readonly string[]).includes(x)))];
     const byType = types.map((type) => {
       const ps = projects.filter((p) => (p.project_type ?? '未标类型') === type);

@@ -1,7 +1,7 @@
 // /topic/social-insurance/: pension spending in the function tables — subsidies that fill the gaps of
 // pension funds (2080507, 2080508, 20826, 20827) and the department's own pension costs (other 20805) —
 // with the project each subsidy is, its performance targets, and what the narrative says about it.
-import { query } from './data.ts';
+import { printedRows, query } from './data.ts';
 import { topicDocs, type TopicDoc } from './topicData.ts';
 
 export type Group = 'fund' | 'own';
@@ -82,7 +82,13 @@ export async function socialByDoc(): Promise<SocialDoc[]> {
     SELECT doc_id, table_kind, row_kind, func_code, func_name, total, basic_total, project_total,
            source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
     FROM expenditure_by_function
-    WHERE total IS NOT NULL AND (row_kind = 'total' OR (row_kind = 'function' AND func_level = 3 AND func_code LIKE '208%'))
+    WHERE total IS NOT NULL AND row_kind = 'function' AND func_level = 3 AND func_code LIKE '208%'
+    UNION ALL
+    -- the 合计 rows: they also decide which table a document's rows come from
+    SELECT doc_id, table_kind, row_kind, code, label, total, basic_total, project_total,
+           source_line::INTEGER, source_line_end::INTEGER
+    FROM ${printedRows('expenditure_by_function', ['total', 'basic_total', 'project_total'])}
+    WHERE total IS NOT NULL AND row_kind = 'total'
     ORDER BY doc_id, table_kind, source_line`);
   const projects = await query<Omit<Matched, 'indicators' | 'mentions'> & { doc_id: string }>(`
     SELECT doc_id, project_name, project_type, unit_name, project_code, total,

@@ -58,13 +58,22 @@ test('/data/ states the dataset version, the licence and citations in GB/T 7714 
   assert.match(html, /\(Version [^)]+\) \[Data set\]/);
 });
 
-test('the zip holds every CSV, datapackage.json and a README.txt', () => {
+test('the zip holds every CSV and Parquet file, datapackage.json, the workbook, the sources and a README.txt', () => {
   const zip = unzipSync(readFileSync(join(DIST, 'data', 'budget-lens-data.zip')));
   for (const t of tables) {
-    assert.ok(zip[`${t}.csv`], `${t}.csv in the zip`);
-    assert.deepEqual(Buffer.from(zip[`${t}.csv`]!), readFileSync(join(DIST, 'data', `${t}.csv`)), `${t}.csv identical`);
+    for (const ext of ['csv', 'parquet']) {
+      assert.ok(zip[`data/${t}.${ext}`], `data/${t}.${ext} in the zip`);
+      assert.deepEqual(Buffer.from(zip[`data/${t}.${ext}`]!), readFileSync(join(DIST, 'data', `${t}.${ext}`)), `${t}.${ext} identical`);
+    }
   }
   const readme = new TextDecoder().decode(zip['README.txt']!);
   assert.ok(readme.includes(pkg.version) && readme.includes('万元') && readme.includes('projects.csv'));
-  assert.ok(zip['datapackage.json']);
+  assert.ok(zip['data/datapackage.json'] && zip['data/budget-lens.xlsx']);
+  // Each disclosure as the site publishes it, so that datapackage.json's ../sources/ paths resolve.
+  for (const s of pkg.sources as Array<{ path: string }>) assert.ok(zip[s.path.replace(/^\.\.\//, '')], `${s.path} in the zip`);
+});
+
+test('the data page links the workbook, with its size', () => {
+  assert.match(html, /href="\/data\/budget-lens\.xlsx"/);
+  assert.match(html, /budget-lens\.xlsx<\/a>（\d+ KB/);
 });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { hasTable, query, tables, toPlain } from '../../src/lib/data.ts';
+import { hasTable, printedRows, query, tables, toPlain } from '../../src/lib/data.ts';
 import { readCsv, ROOT } from '../e2e/browser.ts';
 
 test('toPlain turns DuckDB JS values into plain JSON-able values', () => {
@@ -31,4 +31,27 @@ test('every public/data/*.parquet is a view; documents matches documents.csv', a
   const csv = readCsv(join(ROOT, 'public', 'data', 'documents.csv'));
   const rows = await query<{ doc_id: string }>('SELECT doc_id FROM documents ORDER BY doc_id');
   assert.deepEqual(rows.map((r) => r.doc_id), csv.map((r) => r['doc_id']).sort());
+});
+
+test('printedRows: each printed total row once, with every figure printed_totals holds for it', async () => {
+  const tables = await query<{ table_name: string; columns: string[] }>(
+    'SELECT table_name, list(DISTINCT column_name ORDER BY column_name) AS columns FROM printed_totals GROUP BY table_name ORDER BY table_name');
+  assert.ok(tables.length > 0);
+  for (const { table_name: table, columns } of tables) {
+    const cells = columns.map((c) => `(${c} IS NOT NULL)::INTEGER`).join(' + ');
+    const [r] = await query<{ figures: number; rows: number; lines: number }>(`
+      SELECT sum(${cells})::INTEGER AS figures, count(*)::INTEGER AS rows,
+             (SELECT count(DISTINCT (doc_id, source_line, label)) FROM printed_totals WHERE table_name = '${table}')::INTEGER AS lines
+      FROM ${printedRows(table, columns)}`);
+    const [n] = await query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM printed_totals WHERE table_name = '${table}'`);
+    assert.equal(r?.figures, n?.n, `${table}: figures`);
+    assert.equal(r?.rows, r?.lines, `${table}: one row per printed row`);
+  }
+  // zhengzhou-2024-rlzyhshbzj-budget.txt:257 is the 合计 row of the department expenditure table.
+  assert.deepEqual(await query(`
+    SELECT total, basic_total, project_total, source_line::INTEGER AS source_line
+    FROM ${printedRows('expenditure_by_function', ['total', 'basic_total', 'project_total'])}
+    WHERE doc_id = 'zhengzhou-2024-rlzyhshbzj-budget' AND table_kind = 'department' AND row_kind = 'total'`),
+  [{ total: 84669.1, basic_total: 60698.7, project_total: 23970.5, source_line: 257 }]);
+  assert.throws(() => printedRows('projects', ["total') OR (1 = 1"]));
 });

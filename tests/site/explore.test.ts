@@ -41,6 +41,17 @@ describe('canned questions', () => {
     const line = readFileSync(join(ROOT, 'public', 'sources', 'zhengzhou-2024-rlzyhshbzj-budget.txt'), 'utf8').split('\n')[455];
     assert.match(line ?? '', /190\.2/);
   });
+
+  test('printed totals next to their items: 郑州 2024 基本支出表 prints 57,945.5 (line 384), its items add up to 57,945.7', async () => {
+    const rows = await query<{ doc_id: string; table_name: string; printed_total: number; items_sum: number; difference: number; source_line: number }>(
+      CANNED.find((q) => q.id === 'printed-totals-vs-items')!.sql,
+    );
+    const { doc_id, table_name, printed_total, items_sum, difference, source_line } = rows[0]!;
+    assert.deepEqual({ doc_id, table_name, printed_total, items_sum, difference, source_line },
+      { doc_id: 'zhengzhou-2024-rlzyhshbzj-budget', table_name: 'basic_by_economic', printed_total: 57945.5, items_sum: 57945.7, difference: 0.2, source_line: 384 });
+    const line = readFileSync(join(ROOT, 'public', 'sources', 'zhengzhou-2024-rlzyhshbzj-budget.txt'), 'utf8').split('\n')[383];
+    assert.match(line ?? '', /^合计\t.*57,945\.5/);
+  });
 });
 
 describe('drill-down SQL', () => {

@@ -1,6 +1,6 @@
 // The home page's comparison across places: one row per document, every figure with its source line.
 import { withDocs, type DocInfo } from '../../lib/cities.ts';
-import { query, sqlList } from '../../lib/data.ts';
+import { printedRows, query, sqlList } from '../../lib/data.ts';
 import { threePublic } from '../../lib/topicThreePublic.ts';
 import type { Src } from '../../lib/topicText.ts';
 
@@ -31,7 +31,7 @@ export async function budgets(): Promise<BudgetRow[]> {
            coalesce(p.n, 0)::INTEGER AS projects, p.lo::INTEGER AS p_first, p.hi::INTEGER AS p_last,
            (SELECT any_value(status) FROM table_presence t WHERE t.doc_id = d.doc_id AND t.standard_key = 'projects') AS projects_status,
            (SELECT count(*) FROM checks c WHERE c.doc_id = d.doc_id AND c.status = 'mismatch')::INTEGER AS mismatches
-    FROM documents d JOIN expenditure_by_function e USING (doc_id)
+    FROM documents d JOIN ${printedRows('expenditure_by_function', ['total', 'basic_total', 'project_total'])} e USING (doc_id)
     LEFT JOIN (SELECT doc_id, count(*) AS n, min(source_line) AS lo, max(coalesce(source_line_end, source_line)) AS hi
                FROM projects WHERE row_kind = 'project' GROUP BY doc_id) p USING (doc_id)
     WHERE e.table_kind = 'department' AND e.row_kind = 'total' AND e.total IS NOT NULL
