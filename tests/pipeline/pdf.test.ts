@@ -10,6 +10,7 @@ import { readPdf, type PdfText } from '../../scripts/pipeline/layouts/pdf/index.
 import { PAGE_MARKER, pagesOfLines } from '../../scripts/pipeline/layouts/pdf/pageMarker.ts';
 import { pageLines } from '../../scripts/pipeline/layouts/pdf/grid.ts';
 import { byFunction } from '../../scripts/pipeline/tables/byFunction.ts';
+import { findSections } from '../../scripts/pipeline/layouts/tab/sections.ts';
 import { runOn } from './runOn.ts';
 
 const FIXTURES = join(ROOT, 'tests/pipeline/fixtures');
@@ -151,4 +152,13 @@ test('a cell under an amount header that is not an amount names its line and col
     assert.match(e.message, /not an amount: "12\.5O" in the column "合计"/);
     return true;
   });
+});
+
+test('a table title wrapped over two printed lines is found, with its unit', () => {
+  const lines = [
+    '2024年部门一般公共预算基本支出', '部门预算经济分类预算表', '编制部门：某部门\t单位：元',
+    '经济分类科目编码\t经济分类科目名称\t合计\t人员经费\t公用经费', '301\t工资福利支出\t1,000.00\t1,000.00\t',
+  ];
+  const [s] = findSections(lines);
+  assert.deepEqual([s?.standard, s?.title, s?.titleLine, s?.amountUnit], ['basic', '2024年部门一般公共预算基本支出部门预算经济分类预算表', 1, '元']);
 });
