@@ -103,11 +103,12 @@ ORDER BY carryover_pct DESC;`,
   {
     id: 'checks-not-ok',
     title: '哪些核对没有通过？',
-    sql: `-- 文件自身前后不一致之处：合计不等于分项之和、文字与表格不符……
-SELECT doc_id, status, check_kind, description, expected, actual, difference, source_lines
+    sql: `-- 文件自身前后不一致之处：合计不等于分项之和、文字与表格不符、部分大于整体、重复印出的行……
+-- 应为、实际、差额的单位见 unit：金额为万元，项目数等计数为个或项
+SELECT doc_id, status, check_kind, description, expected, actual, difference, unit, source_lines
 FROM checks
 WHERE status <> 'ok'
-ORDER BY status = 'mismatch' DESC, abs(difference) DESC;`,
+ORDER BY status = 'mismatch' DESC, unit, abs(difference) DESC;`,
   },
   {
     id: 'three-public-share',

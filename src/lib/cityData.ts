@@ -125,6 +125,8 @@ export interface CheckRow extends Located {
   actual: number | null;
   difference: number | null;
   tolerance: number | null;
+  /** Unit of expected / actual / difference / tolerance: 万元, 个 or 项 (counts), %. */
+  unit: string;
   status: 'ok' | 'rounding' | 'mismatch';
   source_lines: string | null;
 }
@@ -132,7 +134,7 @@ export interface CheckRow extends Located {
 export async function checks(docId: string): Promise<CheckRow[]> {
   if (!(await hasTable('checks'))) return [];
   return cityQuery<CheckRow>(`
-    SELECT doc_id, check_id, check_kind, table_name, description, expected, actual, difference, tolerance, status, source_lines,
+    SELECT doc_id, check_id, check_kind, table_name, description, expected, actual, difference, tolerance, unit, status, source_lines,
            source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
     FROM checks WHERE ${OF_CITY}
     ORDER BY doc_id, CASE status WHEN 'mismatch' THEN 0 WHEN 'rounding' THEN 1 ELSE 2 END, source_line, check_id`, docId);

@@ -32,6 +32,29 @@ export function exact(wan: number | null | undefined): string {
   return grouped(wan, 2);
 }
 
+/**
+ * Units that count things (checks.unit 个 / 项): whole numbers, compared exactly, never rounded.
+ * The pipeline's list (scripts/pipeline/checks/core.ts), so a count is never dressed as money.
+ */
+const COUNT_UNITS = new Set(['个', '项', '次', '行']);
+
+export function isCountUnit(unit: string | null | undefined): boolean {
+  return COUNT_UNITS.has(unit ?? '');
+}
+
+/**
+ * A check's figure in the unit its row states (checks.unit): "55 个", "29,926.7 万元", "12.5%".
+ * Amounts keep up to six decimals, as the dataset holds them, so a figure printed in 元 (37,151.4655
+ * 万元) and a difference of a few 元 (0.0045 万元) are not rounded away; a row without a unit is
+ * in 万元, the unit of every amount the pipeline publishes.
+ */
+export function inUnit(v: number | null | undefined, unit: string | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  const u = unit || '万元';
+  if (u === '%') return `${grouped(v, 6)}%`;
+  return `${grouped(v, isCountUnit(u) ? 0 : 6)} ${u}`;
+}
+
 /** 0.7169 → "71.7%". */
 export function pct(share: number | null | undefined, digits = 1): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return '—';

@@ -13,6 +13,36 @@ export const CHECK_STATUS_ZH: Record<string, string> = {
   mismatch: '不一致',
 };
 
+/**
+ * checks.check_kind in plain Chinese, in the order the pages list them. One set for every page
+ * (place pages, 数据核对, about) so a kind is called the same wherever a reader meets it.
+ */
+export const CHECK_KIND_ZH: Record<string, string> = {
+  row_sum: '行内相加',
+  column_sum: '列内相加',
+  cross_table: '表与表对照',
+  narrative: '文字说明对照表格',
+  narrative_sum: '文字说明内部相加',
+  part_whole: '部分与整体',
+  duplicate: '重复印出',
+};
+
+/** What each kind compares, for the about page: one sentence with an example. */
+export const CHECK_KIND_WHAT: Record<string, string> = {
+  row_sum: '同一行里的合计是否等于各分项之和，例如“合计 = 基本支出 + 项目支出”。',
+  column_sum: '合计行（或上级科目）是否等于下面各行之和，例如“类 = 各款之和”“合计行 = 各单位之和”。',
+  cross_table: '同一个数在不同表格里是否一致，例如收支总表的本年支出合计与部门支出表的合计，整体绩效目标表“预算情况”的部门预算总额与收支总表的收入总计。',
+  narrative: '“情况说明”文字里写的数与表格里的数是否一致：金额（如“三公”经费合计、文字点名的项目的金额），以及设定绩效目标的项目个数。',
+  narrative_sum: '“情况说明”文字自己是否加得上：所述的总变化（如“三公”经费比上年增减多少）是否等于随后所列各项变化之和。',
+  part_whole: '部分是否大于它所属的整体，例如一般公共预算（部门全部资金的一部分）的某一列不应大于部门支出总表的同一列，“其中：财政拨款”不应大于它所属的一般公共预算。部分小于整体是正常的，只有部分大于整体才算不一致。',
+  duplicate: '同一张表里有没有同一行印了两次（例如同一单位下名称与金额都相同的项目）。比较的是项数，不是金额；重复的行在逐行相加时会被算两次。',
+};
+
+/** A kind the site has no words for yet reads as a check, never as its code. */
+export function checkKindZh(kind: string): string {
+  return CHECK_KIND_ZH[kind] ?? '其他核对';
+}
+
 export function docKindZh(kind: string): string {
   return DOC_KIND_ZH[kind] ?? kind;
 }

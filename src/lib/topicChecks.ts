@@ -1,6 +1,7 @@
 // /topic/checks/: every check that is not ok, grouped and explained; the completeness scorecard.
 import { query } from './data.ts';
 import type { CheckRow as DocCheckRow } from './cityData.ts';
+import { CHECK_KIND_ZH } from './labels.ts';
 import { firstRange } from './paths.ts';
 import { swappedPairs, topicDocs, type TopicDoc } from './topicData.ts';
 
@@ -49,7 +50,7 @@ export async function checksData(): Promise<ChecksData> {
            count(c.check_id) FILTER (WHERE c.status = 'mismatch')::INTEGER AS mismatch
     FROM documents d LEFT JOIN checks c USING (doc_id) GROUP BY d.doc_id ORDER BY d.doc_id`);
   const notOk = await query<CheckRow>(`
-    SELECT doc_id, check_id, check_kind, table_name, description, expected, actual, difference, tolerance, status, source_lines
+    SELECT doc_id, check_id, check_kind, table_name, description, expected, actual, difference, tolerance, unit, status, source_lines
     FROM checks WHERE status <> 'ok' ORDER BY doc_id, status DESC, table_name, source_line, check_id`);
   const pairs = await swappedPairs();
   const byId = new Map(notOk.map((c) => [c.check_id, c]));
@@ -102,14 +103,12 @@ export const TABLE_ZH: Record<string, string> = {
   projects: '项目支出表',
   project_indicators: '项目绩效目标表',
   dept_indicators: '整体绩效目标表',
+  dept_budget_overview: '整体绩效目标表的预算情况',
+  facts: '情况说明文字',
 };
 
-export const KIND_ZH: Record<string, string> = {
-  row_sum: '行内相加',
-  column_sum: '列内相加',
-  cross_table: '跨表对照',
-  narrative: '文字说明对照表格',
-};
+/** Check kinds in plain Chinese: the one set every page uses (labels.ts). */
+export const KIND_ZH: Record<string, string> = CHECK_KIND_ZH;
 
 export const STATUS_ZH: Record<string, { label: string; mark: string }> = {
   present: { label: '有数据', mark: '✓' },

@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import { functionTree } from '../../src/lib/cityFunctions.ts';
 import { checks, facts, presence, summaryRows } from '../../src/lib/cityData.ts';
 import type { CheckRow, Presence } from '../../src/lib/cityData.ts';
-import { absentNote, checkDescription, deptName, explainCheck, listZh, uniqueSources } from '../../src/lib/cityText.ts';
+import { absentNote, checkDescription, deptName, explainCheck, linesZh, listZh, uniqueSources } from '../../src/lib/cityText.ts';
+import { inUnit } from '../../src/lib/format.ts';
+import { CHECK_KIND_ZH, CHECK_KIND_WHAT } from '../../src/lib/labels.ts';
 import { fitText, labeledBars, stackedShares, textOn, textWidth, treemapChart } from '../../src/lib/cityCharts.ts';
 import { readCsv, ROOT } from '../e2e/browser.ts';
 
@@ -49,7 +51,7 @@ test('absentNote: plain words for each status; nothing for tables a document is 
 });
 
 test('explainCheck: numbers in 万元, rounding vs mismatch, swapped columns noticed, technical notes dropped', () => {
-  const base: CheckRow = { check_id: 'x', check_kind: 'cross_table', table_name: 'projects', description: 'A 列 = B 之和', expected: 17727.7, actual: 6242.8, difference: -11484.9, tolerance: 1.45, status: 'mismatch', source_lines: '334', source_line: 334, source_line_end: null };
+  const base: CheckRow = { check_id: 'x', check_kind: 'cross_table', table_name: 'projects', description: 'A 列 = B 之和', expected: 17727.7, actual: 6242.8, difference: -11484.9, tolerance: 1.45, unit: '万元', status: 'mismatch', source_lines: '334', source_line: 334, source_line_end: null };
   const other: CheckRow = { ...base, check_id: 'y', expected: 6242.8, actual: 17727.7, difference: 11484.9 };
   const text = explainCheck(base, [base, other]);
   assert.match(text, /等号左边为 17,727\.7 万元，右边为 6,242\.8 万元，相差 11,484\.9 万元，不能用四舍五入解释/);
@@ -69,6 +71,62 @@ test('the real checks of every document can be explained without leftovers', asy
       assert.doesNotMatch(text, /NaN|undefined|null|[A-Za-z]{4,}/, `${c.check_id}: ${text}`);
     }
   }
+});
+
+test('explainCheck: each kind in its own words, each figure in its own unit', () => {
+  const base: CheckRow = { check_id: 'd:x', check_kind: 'narrative', table_name: 'project_indicators', description: '情况说明第 168 行所说设定绩效目标的项目数（54 个）对照项目绩效目标表中列有绩效指标的项目数',
+    expected: 55, actual: 54, difference: -1, tolerance: 0, unit: '个', status: 'mismatch', source_lines: '168,629,875', source_line: 168, source_line_end: null };
+  // A count: 个, no 万元, no rounding.
+  const count = explainCheck(base, [base]);
+  assert.match(count, /表中为 55 个项目，文字说明为 54 个，相差 1 个。项目数是逐个数出来的，没有四舍五入/);
+  assert.doesNotMatch(count, /万元|四舍五入解释/);
+  // A part larger than its whole: actual is the part, expected the whole.
+  const part: CheckRow = { ...base, check_id: 'd:p', check_kind: 'part_whole', table_name: 'expenditure_by_function', unit: '万元', tolerance: 0.1,
+    description: '一般公共预算支出情况表合计行的“工资福利支出”（29,926.7）不大于部门支出总体情况表合计行的“工资福利支出”（29,497.7）', expected: 29497.7, actual: 29926.7, difference: 429, source_lines: '257,334' };
+  const pw = explainCheck(part, [part]);
+  assert.match(pw, /部分为 29,926\.7 万元，整体为 29,497\.7 万元，部分大于整体，多出 429 万元，不能用四舍五入解释/);
+  assert.match(pw, /（29,497\.7）：/, 'the whole as printed stays in the description');
+  assert.match(explainCheck({ ...part, status: 'rounding', actual: 29497.8, difference: 0.1 }, []), /部分比整体多 0\.1 万元，在四舍五入/);
+  assert.match(explainCheck({ ...part, expected: null, difference: 29926.7 }, []), /整体为空白（原文此处未印数字），部分大于整体/);
+  // A row printed twice: which lines, what it does to the totals, and the count it explains.
+  const dup: CheckRow = { ...base, check_id: 'd:dup', check_kind: 'duplicate', unit: '项', description: '项目绩效目标表：同一单位下名称与资金总额都相同的项目重复印出——甲项目（2,904.0 万元）',
+    expected: 54, actual: 55, difference: 1, source_lines: '731,871' };
+  const twice = explainCheck(dup, [dup, base]);
+  assert.match(twice, /重复印出的项目在原文第 731 行和第 871 行：表中印出 55 项，其中不同的只有 54 项，多出 1 项/);
+  assert.match(twice, /会被算两次/);
+  assert.match(twice, /文字说明所说的项目数（54 个）比表中（55 个）少的，正是这 1 项/);
+  assert.match(explainCheck(base, [base, dup]), /表中有项目重复印出（第 731 行和第 871 行），去掉重复后是 54 个，与文字说明相同/);
+  // The same two numbers the other way round in a count and a duplicate (or a narrative and a table) are no swapped columns.
+  assert.doesNotMatch(twice + explainCheck(base, [base, dup]), /印反/);
+  const table: CheckRow = { ...base, check_id: 'd:t', check_kind: 'cross_table', table_name: 'dept_budget_overview', unit: '万元', expected: 23970.5, actual: 23228.5, difference: -742, description: '甲 = 乙' };
+  const said: CheckRow = { ...table, check_id: 'd:n', check_kind: 'narrative', expected: 23228.5, actual: 23970.5, difference: 742 };
+  assert.doesNotMatch(explainCheck(table, [table, said]), /印反/);
+  // The narrative against itself: the stated change against its items, as 增加 / 减少.
+  const change: CheckRow = { ...base, check_id: 'd:c', check_kind: 'narrative_sum', table_name: 'facts', unit: '万元', status: 'rounding', tolerance: 0.2,
+    description: '情况说明：“三公”经费比上年的增减（-4.5 万元）= 各项增减之和', expected: -4.5, actual: -4.4, difference: 0.1, source_lines: '138,142,144,146' };
+  assert.match(explainCheck(change, [change]), /所述总变化为减少 4\.5 万元，文字说明所列各项变化之和为减少 4\.4 万元，相差 0\.1 万元，在四舍五入造成的误差范围内/);
+});
+
+test('figures in their unit: counts whole, amounts to the digit the data holds', () => {
+  assert.equal(inUnit(55, '个'), '55 个');
+  assert.equal(inUnit(1, '项'), '1 项');
+  assert.equal(inUnit(29926.7, '万元'), '29,926.7 万元');
+  assert.equal(inUnit(0.0045, '万元'), '0.0045 万元', 'a difference of 45 元 is not rounded to 0');
+  assert.equal(inUnit(12.5, '%'), '12.5%');
+  assert.equal(inUnit(3, null), '3 万元', 'a row without a unit is an amount');
+  assert.equal(inUnit(null, '个'), '—');
+  assert.equal(linesZh('731,871'), '第 731 行和第 871 行');
+  assert.equal(linesZh('100-101,3'), '第 100–101 行和第 3 行');
+});
+
+test('every check kind and unit in the data has words on the pages', () => {
+  const rows = readCsv(join(ROOT, 'public', 'data', 'checks.csv'));
+  for (const kind of new Set(rows.map((r) => r['check_kind']!))) {
+    assert.ok(CHECK_KIND_ZH[kind], `${kind}: a label`);
+    assert.ok(CHECK_KIND_WHAT[kind], `${kind}: an explanation for the about page`);
+    assert.doesNotMatch(CHECK_KIND_ZH[kind]!, /[A-Za-z]/);
+  }
+  for (const unit of new Set(rows.map((r) => r['unit']))) assert.ok(['万元', '个', '项', '%'].includes(unit ?? ''), `unit ${unit}`);
 });
 
 test('presence and facts load for every document', async () => {
