@@ -1,7 +1,8 @@
 // tables → one dataset: add doc_id, derive units, join project codes, record completeness, run checks.
 import type { OutRow, TableSchema } from './types.ts';
 import type { ReadResult } from './read.ts';
-import { EXPECTED, STANDARD_TABLES } from './templates/tables.ts';
+import { EXPECTED, STANDARD_TABLES, standardOf } from './templates/tables.ts';
+import { titleText } from './layouts/tab/sections.ts';
 import { TABLE_MODULES } from './tables/index.ts';
 import { buildChecks } from './checks.ts';
 import { ambiguityChecks } from './layouts/reflowed/ambiguity.ts';
@@ -48,9 +49,9 @@ export const presenceSchema: TableSchema = {
     { name: 'standard_zh', type: 'VARCHAR', zh: '标准表名称', en: 'standard table name (Chinese)' },
     { name: 'standard_en', type: 'VARCHAR', zh: '标准表英文名', en: 'standard table name (English)' },
     { name: 'expected', type: 'BOOLEAN', zh: '此类文件应当公开此表', en: 'whether a document of this kind is expected to print it' },
-    { name: 'status', type: 'VARCHAR', zh: 'present 有数据、empty 印出但注明无数据、missing 未印出、unread 版式尚未支持', en: 'present, empty (printed as holding no data), missing, or unread (printed, but its layout is not yet read)' },
+    { name: 'status', type: 'VARCHAR', zh: 'present 有数据、empty 印出但注明无数据、listed 目录列出但未印出、missing 目录未列也未印出、unread 印出但版式尚未读取', en: 'present, empty (printed as holding no data), listed (named in the document’s own table of contents but not printed), missing (neither listed nor printed), or unread (printed, but its layout is not yet read)' },
     { name: 'title', type: 'VARCHAR', zh: '原文表名', en: 'title as printed' },
-    { name: 'rows', type: 'INTEGER', zh: '原文数据行数', en: 'printed lines with cells' },
+    { name: 'rows', type: 'INTEGER', zh: '原文数据行数（逐格换行版式：表内发布的行数）', en: 'printed lines with cells (reflowed layout: published rows printed in the table)' },
     { name: 'amount_unit', type: 'VARCHAR', zh: '原表所印金额单位（元/万元；已统一换算为万元发布）', en: 'unit the table prints its amounts in (元 or 万元); published amounts are all in 万元' },
   ],
 };
@@ -209,14 +210,38 @@ function joinProjectCodes(projects: OutRow[], indicators: OutRow[]): void {
   for (const p of projects) if (p.row_kind !== 'project') p.project_code_match = null;
 }
 
-function presence(doc: string, r: ReadResult): OutRow[] {
+/**
+ * Standard tables the document's own 目录 (table of contents) names: a line that, without its
+ * numbering (一、 1. - …), is a table title, outside the printed tables.
+ */
+function listedInContents(r: ReadResult): Map<string, number> {
+  const listed = new Map<string, number>();
+  const inTable = (n: number) => r.sections.some((s) => n >= s.titleLine && n <= s.endLine);
+  r.doc.lines.forEach((raw, i) => {
+    // A sentence that names a table (详见单位的项目绩效目标表) is not a 目录 entry.
+    if (raw.includes('\t') || inTable(i + 1) || /详见|参见|[，。；]/.test(raw)) return;
+    const t = titleText(raw).replace(/^-/, '').replace(/^([一二三四五六七八九十]+、|\d{1,2}[.．、]|[（(][一二三四五六七八九十]+[)）])/, '');
+    if (t.length === 0 || t.length > 40) return;
+    const st = standardOf(t);
+    if (st && !listed.has(st.key)) listed.set(st.key, i + 1);
+  });
+  return listed;
+}
+
+function presence(doc: string, r: ReadResult, own: Record<string, OutRow[]>): OutRow[] {
+  const listed = listedInContents(r);
+  const published = Object.entries(own).filter(([t]) => t !== 'units').flatMap(([, rows]) => rows);
   return STANDARD_TABLES.map((st) => {
     const s = r.sections.find((x) => x.standard === st.key);
     const expected = EXPECTED[r.doc.meta.docKind].includes(st.key);
-    const status = r.unread.includes(st.key) ? 'unread' : !s ? 'missing' : s.printedEmpty ? 'empty' : 'present';
+    const status = r.unread.includes(st.key) ? 'unread' : s ? (s.printedEmpty ? 'empty' : 'present') : listed.has(st.key) ? 'listed' : 'missing';
+    // The reflowed layout rebuilds rows only for the tables it reads through the tab readers; for
+    // the others (read straight into published rows) count the published rows printed in the table.
+    const rows = !s ? null : s.rows.length > 0 ? s.rows.length
+      : new Set(published.filter((x) => (x.source_line as number) > s.titleLine && (x.source_line as number) <= s.endLine).map((x) => x.source_line)).size;
     return {
-      doc_id: doc, source_line: s?.titleLine ?? null, source_line_end: s?.endLine ?? null, standard_key: st.key, standard_zh: st.zh, standard_en: st.en,
-      expected, status, title: s?.title ?? null, rows: s ? s.rows.length : null, amount_unit: s?.amountUnit ?? null,
+      doc_id: doc, source_line: s?.titleLine ?? listed.get(st.key) ?? null, source_line_end: s?.endLine ?? null, standard_key: st.key, standard_zh: st.zh, standard_en: st.en,
+      expected, status, title: s?.title ?? null, rows, amount_unit: s?.amountUnit ?? null,
     };
   }).filter((row) => row.expected || row.status !== 'missing');
 }
@@ -249,7 +274,7 @@ export function assemble(reads: ReadResult[]): Dataset {
     }
     if (own.projects) joinProjectCodes(own.projects, own.project_indicators ?? []);
     own.units = deriveUnits(doc, { ...r, tables: own });
-    own.table_presence = presence(doc, r);
+    own.table_presence = presence(doc, r, own);
     // The ambiguity checks are about where amounts (万元) were placed.
     own.checks = [...buildChecks(doc, own, tablePrecision(r), r.doc.lines), ...ambiguityChecks(doc, r.ctx.repairs).map((c) => ({ ...c, unit: '万元' }))];
     if (r.doc.format === 'pdf') {

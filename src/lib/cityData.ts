@@ -18,7 +18,7 @@ export async function facts(docId: string): Promise<Map<string, Fact>> {
   return out;
 }
 
-export type PresenceStatus = 'present' | 'empty' | 'missing' | 'unread';
+export type PresenceStatus = 'present' | 'empty' | 'missing' | 'listed' | 'unread';
 export interface Presence {
   standard_key: string;
   standard_zh: string;

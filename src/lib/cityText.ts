@@ -32,6 +32,7 @@ export const PRESENCE_ZH: Record<PresenceStatus, string> = {
   present: '已公开',
   empty: '空表（注明无数据）',
   missing: '未公开',
+  listed: '未公开（目录列出了，正文未印出）',
   unread: '已公开，尚未读取',
 };
 
@@ -42,6 +43,7 @@ export const PRESENCE_ZH: Record<PresenceStatus, string> = {
 export function absentNote(p: Presence | undefined): string | undefined {
   if (!p) return undefined;
   if (p.status === 'missing') return `原文未公开${p.standard_zh}。`;
+  if (p.status === 'listed') return `原文目录列出了${p.standard_zh}，正文却没有印出。`;
   if (p.status === 'empty') return `原文的${p.standard_zh}为空表，注明本部门没有这项收支。`;
   if (p.status === 'unread') return `原文印有${p.standard_zh}，但这种排版本站尚未读取，本页暂不展示。`;
   return `原文印有${p.standard_zh}，但本站尚未从中读出数据。`;

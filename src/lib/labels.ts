@@ -74,6 +74,7 @@ export const TABLE_STATUS_ZH: Record<string, string> = {
   present: '有数据',
   empty: '注明无数据',
   missing: '未公开',
+  listed: '目录列出但未印出',
   unread: '尚未读取',
 };
 

@@ -114,5 +114,6 @@ export const STATUS_ZH: Record<string, { label: string; mark: string }> = {
   present: { label: '有数据', mark: '✓' },
   empty: { label: '印出但注明无数据', mark: '○' },
   missing: { label: '未印出', mark: '✗' },
+  listed: { label: '目录列出但未印出', mark: '✗' },
   unread: { label: '印出，尚未读取', mark: '…' },
 };

@@ -143,13 +143,20 @@ test('the reflowed 洛阳 file does not break the run; every table it prints is 
   assert.ok(log.some((l) => /^checks: \d+ ok \/ \d+ rounding \/ \d+ mismatch$/.test(l)), 'the summary counts checks');
 });
 
-test('completeness: tables printed as empty are recorded as present-and-empty, absent ones as missing', async () => {
-  const p = await rows<{ doc_id: string; standard_key: string; status: string; source_line: number | null }>(`SELECT doc_id, standard_key, status, source_line FROM '${data}/table_presence.parquet'`);
+test('completeness: tables printed as empty are present-and-empty; absent ones listed in the 目录 are listed, others missing', async () => {
+  const p = await rows<{ doc_id: string; standard_key: string; status: string; source_line: number | null; rows: number | null }>(`SELECT doc_id, standard_key, status, source_line, rows FROM '${data}/table_presence.parquet'`);
   const of = (doc: string, key: string) => p.find((r) => r.doc_id === doc && r.standard_key === key);
   // zhengzhou-2024-budget.txt:460 政府性基金预算支出情况表 … :471 注：本部门无政府性基金预算支出，故本表无数据。
   assert.deepEqual([of('zhengzhou-2024-rlzyhshbzj-budget', 'gov_fund')!.status, of('zhengzhou-2024-rlzyhshbzj-budget', 'gov_fund')!.source_line], ['empty', 460]);
   // 郑州 2024 lists 二、部门收入总体情况表 in its contents (:29) but never prints it
-  assert.equal(of('zhengzhou-2024-rlzyhshbzj-budget', 'income')!.status, 'missing');
+  // zhengzhou-2024-budget.txt:21 and :31 list 部门收入总体情况表 and 支出经济分类汇总表 in the 目录; neither is printed.
+  assert.deepEqual([of('zhengzhou-2024-rlzyhshbzj-budget', 'income')!.status, of('zhengzhou-2024-rlzyhshbzj-budget', 'income')!.source_line], ['listed', 21]);
+  assert.deepEqual([of('zhengzhou-2024-rlzyhshbzj-budget', 'economic')!.status, of('zhengzhou-2024-rlzyhshbzj-budget', 'economic')!.source_line], ['listed', 31]);
+  // zhumadian-2023-budget.txt:40 lists 支出经济分类汇总表; its 国有资本经营预算支出表 is neither listed nor printed.
+  assert.equal(of('zhumadian-2023-rlzyhshbzj-budget', 'economic')!.status, 'listed');
+  assert.equal(of('zhumadian-2023-rlzyhshbzj-budget', 'state_capital')!.status, 'missing');
+  // 洛阳's reflowed performance tables are read straight into published rows: rows counts them (:4754 整体绩效目标表).
+  assert.ok((of('luoyang-2024-rlzyhshbzj-budget', 'dept_performance')!.rows as number) > 0);
   assert.equal(of('jiaozuo-2024-rlzyhshbzj-budget', 'income')!.status, 'present'); // jiaozuo-2024-budget.txt:225
   // luoyang-2024-budget.txt:4970 prints the 项目绩效目标汇总表, :466 部门收入预算表 and :2906 项目支出预算表, all read from the reflowed layout
   assert.equal(of('luoyang-2024-rlzyhshbzj-budget', 'project_performance')!.status, 'present');
