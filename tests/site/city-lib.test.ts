@@ -133,7 +133,7 @@ test('presence and facts load for every document', async () => {
   for (const d of documents) {
     const p = await presence(d['doc_id']!);
     assert.ok(p.length > 0, `${d['doc_id']}: table_presence rows`);
-    assert.ok(p.every((x) => ['present', 'empty', 'missing', 'unread'].includes(x.status)));
+    assert.ok(p.every((x) => ['present', 'empty', 'missing', 'listed', 'unread'].includes(x.status)));
     const f = await facts(d['doc_id']!);
     for (const fact of f.values()) assert.ok(Number.isFinite(fact.value) && fact.source_line > 0);
   }
