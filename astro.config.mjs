@@ -2,13 +2,21 @@
 import { defineConfig } from 'astro/config';
 import { embeds } from './src/integrations/embeds.ts';
 import { redirects } from './src/integrations/redirects.ts';
+import { siteUrlNotice } from './src/integrations/siteUrl.ts';
+import { siteLocation } from './src/lib/site.ts';
+
+// Where the site is published: SITE_URL, e.g. https://news.example.cn/data/lens/ (a sub-path becomes
+// Astro's `base`). Without it the build is a local preview: site-relative links only, and it says so
+// (once on stderr, and in every page's footer).
+const where = siteLocation(process.env.SITE_URL);
 
 // Static site: every page is pre-rendered at build time from public/data/*.parquet.
-// Two local integrations (chart embeds; redirects from former document ids, after the embeds); no remote fonts or images: the build and the site work offline.
+// Local integrations (the SITE_URL notice; chart embeds; redirects from former document ids, after the embeds); no remote fonts or images: the build and the site work offline.
 export default defineConfig({
-  site: 'https://budgetlens.example',
+  site: where.site ?? undefined,
+  base: where.base,
   output: 'static',
-  integrations: [embeds(), redirects()],
+  integrations: [siteUrlNotice(), embeds(), redirects()],
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   devToolbar: { enabled: false },

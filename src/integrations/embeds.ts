@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REGISTRY_FILE, chartCsv, registeredCharts, type RegisteredChart } from '../lib/chartRegistry.ts';
 import { grouped } from '../lib/format.ts';
+import { absoluteIn, type SiteLocation } from '../lib/site.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -22,7 +23,11 @@ export function standaloneSvg(c: RegisteredChart): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.replace(/(<svg[^>]*>)/, `$1<title>${esc(c.title)}</title><desc>${esc(c.alt)} 来源：预算透视 Budget Lens</desc>`)}\n`;
 }
 
-function embedPage(c: RegisteredChart, base: string, version: string): string {
+/** `where.base` is the site's base; `where.site` its absolute root under SITE_URL, or null in a local preview build. */
+export function embedPage(c: RegisteredChart, where: SiteLocation, version: string): string {
+  const base = where.base;
+  // c.page is the page's pathname (the base included).
+  const pageHref = `${c.page}#${c.id}`;
   const cell = (col: RegisteredChart['columns'][number], v: unknown) => {
     if (v === null || v === undefined || v === '') return '—';
     if (col.kind === 'pct') return `${(Number(v) * 100).toFixed(1).replace(/\.0$/, '')}%`;
@@ -30,7 +35,10 @@ function embedPage(c: RegisteredChart, base: string, version: string): string {
     return esc(String(v));
   };
   const num = (col: RegisteredChart['columns'][number]) => col.kind === 'money' || col.kind === 'pct' || col.kind === 'number';
-  const sources = c.sources.map((s) => `<a href="${sourceHref(base, s)}" target="_top">${esc(s.docId)} ${s.label ? esc(s.label) : `第 ${s.line}${s.lineEnd && s.lineEnd > s.line ? `–${s.lineEnd}` : ''} 行`}</a>`).join('；');
+  // As on the page: each document by its title, then links to its lines.
+  const link = (s: RegisteredChart['sources'][number]) => `<a href="${sourceHref(base, s)}" target="_top">${s.label ? esc(s.label) : `第 ${s.line}${s.lineEnd && s.lineEnd > s.line ? `–${s.lineEnd}` : ''} 行`}</a>`;
+  const sources = [...new Set(c.sources.map((s) => s.docId))]
+    .map((d) => `${esc(c.credits?.[d] ?? d)}（${c.sources.filter((s) => s.docId === d).map(link).join('、')}）`).join('；');
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -38,7 +46,7 @@ function embedPage(c: RegisteredChart, base: string, version: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(c.title)} · 预算透视 Budget Lens</title>
 <meta name="robots" content="noindex">
-<link rel="canonical" href="${base}${c.page.replace(/^\//, '')}#${esc(c.id)}">
+<link rel="canonical" href="${esc(absoluteIn(where, pageHref))}">
 <link rel="stylesheet" href="${base}embed.css">
 </head>
 <body>
@@ -53,7 +61,13 @@ function embedPage(c: RegisteredChart, base: string, version: string): string {
 </details>
 <figcaption class="chart-source">来源：${sources}。金额单位：万元。</figcaption>
 </figure>
-<footer class="embed-footer"><a href="${base}" target="_top">预算透视 Budget Lens</a> · 数据版本 ${esc(version)} · <a href="${base}${c.page.replace(/^\//, '')}#${esc(c.id)}" target="_top">查看完整页面</a> · <a href="data.csv" download="${esc(c.id)}.csv">下载数据</a></footer>
+${c.citation ? `<details class="chart-cite" style="font-size:.8rem;color:#555;margin-top:.5rem"><summary style="cursor:pointer;color:#0b5cad">引用</summary>
+<p>GB/T 7714：${esc(c.citation.gbt)}</p>
+<p lang="en">APA：${esc(c.citation.apa)}</p>
+<p>BibTeX：</p>
+<pre class="chart-bibtex" style="white-space:pre-wrap;overflow-wrap:anywhere;margin:0">${esc(c.citation.bibtex)}</pre>
+</details>
+` : ''}<footer class="embed-footer"><a href="${base}" target="_top">预算透视 Budget Lens</a> · 数据版本 ${esc(version)} · <a href="${esc(pageHref)}" target="_top">查看完整页面</a> · <a href="data.csv" download="${esc(c.id)}.csv">下载数据</a>${where.site ? '' : '<br><span class="preview-note">本地预览：未设置 SITE_URL</span>'}</footer>
 </main>
 <script src="${base}embed-frame.js" defer></script>
 </body>
@@ -62,11 +76,14 @@ function embedPage(c: RegisteredChart, base: string, version: string): string {
 }
 
 export function embeds(): AstroIntegration {
-  let base = '/';
+  let where: SiteLocation = { site: null, base: '/' };
   return {
     name: 'budget-lens-embeds',
     hooks: {
-      'astro:config:done': ({ config }) => { base = config.base.replace(/\/?$/, '/'); },
+      'astro:config:done': ({ config }) => {
+        const base = config.base.replace(/\/?$/, '/');
+        where = { site: config.site ? new URL(base, config.site).toString() : null, base };
+      },
       'astro:build:start': () => { rmSync(REGISTRY_FILE, { force: true }); },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
@@ -77,7 +94,7 @@ export function embeds(): AstroIntegration {
         for (const c of charts) {
           const dirOut = join(out, 'embed', c.id);
           mkdirSync(dirOut, { recursive: true });
-          writeFileSync(join(dirOut, 'index.html'), embedPage(c, base, version));
+          writeFileSync(join(dirOut, 'index.html'), embedPage(c, where, version));
           writeFileSync(join(dirOut, 'chart.svg'), standaloneSvg(c));
           writeFileSync(join(dirOut, 'data.csv'), chartCsv(c));
         }

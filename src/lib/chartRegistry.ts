@@ -2,13 +2,16 @@
 // give each one its own /embed/<chart-id>/ page, standalone SVG and CSV after the build.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import type { Citation } from './cite.ts';
 
 /**
  * One JSON line per chart rendered, appended as pages render. One file rather than one per chart:
  * at 1,000 documents the build renders ~9,000 charts, and creating a file for each took ~10 s.
+ * BUDGET_LENS_CHART_REGISTRY puts it elsewhere, so that a second build (a sub-path check) can run
+ * beside another in the same project.
  */
-export const REGISTRY_FILE = join(process.cwd(), '.astro', 'chart-registry.jsonl');
+export const REGISTRY_FILE = resolve(process.env['BUDGET_LENS_CHART_REGISTRY'] ?? join(process.cwd(), '.astro', 'chart-registry.jsonl'));
 
 export interface RegisteredChart {
   id: string;
@@ -19,15 +22,19 @@ export interface RegisteredChart {
   columns: Array<{ key: string; label: string; kind?: string }>;
   rows: Array<Record<string, unknown>>;
   sources: Array<{ docId: string; line: number; lineEnd?: number | null; label?: string }>;
-  /** Site path of the page that shows the chart. */
+  /** Site path of the page that shows the chart (its pathname: the base included). */
   page: string;
+  /** How the chart's footer credits each source document (its title), by doc_id. */
+  credits: Record<string, string>;
+  /** The chart's citation, on the page that first showed it. */
+  citation: Citation;
 }
 
 let fd: number | undefined;
 /** Chart id → digest of the chart (its page left out), for the charts this process has recorded. */
 const seen = new Map<string, { digest: string; page: string }>();
 
-const digestOf = (chart: RegisteredChart) => createHash('sha1').update(JSON.stringify({ ...chart, page: '' })).digest('hex');
+const digestOf = (chart: RegisteredChart) => createHash('sha1').update(JSON.stringify({ ...chart, page: '', citation: null })).digest('hex');
 
 function duplicate(id: string, pages: string[]): Error {
   return new Error(`chart id "${id}" is used by two different charts (${pages.join(' and ')}): chart ids must be unique and stable`);

@@ -67,9 +67,12 @@ export async function documents(): Promise<DocInfo[]> {
   return loaded;
 }
 
+let byId: Promise<Map<string, DocInfo>> | undefined;
+
 /** One document's entry (undefined if the id is not in the dataset). */
 export async function documentById(docId: string): Promise<DocInfo | undefined> {
-  return (await documents()).find((d) => d.doc_id === docId);
+  byId ??= documents().then((docs) => new Map(docs.map((d) => [d.doc_id, d])));
+  return (await byId).get(docId);
 }
 
 /** Rows of another query, each with its document's names (rows of documents not in the dataset are dropped). */

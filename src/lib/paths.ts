@@ -1,9 +1,22 @@
-// Site-relative URLs that respect Astro's `base` (default "/").
-const BASE = (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
+// Site-relative URLs that respect Astro's `base` (default "/"), and absolute ones under `site`
+// (SITE_URL at build time; see site.ts). Needs Astro's import.meta.env: code that runs outside a
+// build (tests, scripts) uses site.ts with a SiteLocation of its own.
+import { absoluteIn, hrefIn, normalBase, siteLocation, type SiteLocation } from './site.ts';
+
+/** Where this build publishes the site: `site` is null in a local preview build (no SITE_URL). */
+export const SITE: SiteLocation = {
+  site: siteLocation(import.meta.env.SITE).site,
+  base: normalBase(import.meta.env.BASE_URL),
+};
 
 /** `href('sources/x.txt')` → `/sources/x.txt` (or `/<base>/sources/x.txt`). */
 export function href(path: string): string {
-  return BASE + path.replace(/^\//, '');
+  return hrefIn(SITE.base, path);
+}
+
+/** A root-relative href (`href(…)`, or a page's pathname) as the URL to give out: absolute under SITE_URL, else as is. */
+export function absolute(rootRelative: string): string {
+  return absoluteIn(SITE, rootRelative);
 }
 
 /** Link to a disclosure's text at a line or a range: `/source/<doc_id>/#L257` or `#L259-L280`. */
