@@ -237,13 +237,6 @@ describe('a build without SITE_URL says so', () => {
     }
   });
 
-  test('built with SITE_URL: snippets and citations use it, and no page says it is a preview', { skip: BUILT_WITH_SITE ? false : 'dist/ is a local preview (no SITE_URL)' }, () => {
-    const page = doc('city/zhengzhou/index.html');
-    assert.ok(rcdata(page.querySelector(`#${ZZ_CHART}-snippet`)).includes(`<iframe src="${BUILT_WITH_SITE}embed/${ZZ_CHART}/"`));
-    assert.ok(text(page.querySelector(`#${ZZ_CHART} .chart-menu-cite`)).includes(`${BUILT_WITH_SITE}data/`));
-    assert.equal(page.querySelector('.preview-note'), null);
-  });
-
   test('chart footers and embed pages credit sources by document title, never by id', () => {
     const ids = datapackage().sources.map((s) => s.path.replace(/^.*\/|\.\w+$/g, ''));
     let figures = 0;
