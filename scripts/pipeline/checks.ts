@@ -105,6 +105,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   // Jiangsu prints one amount column (基本支出) and no 人员经费 / 公用经费 split to add up.
   const basicSplit = basic.some((r) => r.personnel != null || r.public_use != null);
   for (const r of basicSplit ? basic : []) {
+    if (num(r.total) === null) continue; // a 合计 row printing only 人员经费合计 and 公用经费合计 (决算)
     add({ id: `row_sum:basic:${r.source_line}`, kind: 'row_sum', table: 'basic_by_economic',
       description: `一般公共预算基本支出表第 ${r.source_line} 行（${r.dept_econ_name ?? '合计'}）：合计 = 人员经费 + 公用经费`,
       expected: num(r.total), actual: round6((num(r.personnel) ?? 0) + (num(r.public_use) ?? 0)), terms: 2, lines: [r.source_line as number] });
@@ -122,6 +123,8 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   }
   if (basicTotal) {
     for (const [col, zh] of [['total', '合计'], ['personnel', '人员经费'], ['public_use', '公用经费']] as const) {
+      // A 合计 the table does not print (a 决算 prints 人员经费合计 and 公用经费合计 only) is not compared.
+      if (num(basicTotal[col]) === null) continue;
       add({ id: `column_sum:basic:${col}`, kind: 'column_sum', table: 'basic_by_economic',
         description: `一般公共预算基本支出表：合计行的“${zh}”= 各经济分类科目之和`,
         expected: num(basicTotal[col]), actual: sumOf(basicItems, col), terms: basicItems.length, lines: [basicTotal.source_line as number, ...linesOf(basicItems)] });
@@ -229,7 +232,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
     }
   }
   const gpPrintsEconomic = gpTotal && ['basic_wages', 'basic_household', 'basic_goods_services', 'basic_capital'].some((c) => gpTotal[c] != null);
-  if (gpTotal && basicTotal && num(gpTotal.basic_total) !== null) {
+  if (gpTotal && basicTotal && num(gpTotal.basic_total) !== null && num(basicTotal.total) !== null) {
     add({ id: 'cross_table:general_public_vs_basic:total', kind: 'cross_table', table: 'basic_by_economic',
       description: '一般公共预算支出情况表的基本支出合计 = 一般公共预算基本支出表的合计', expected: num(gpTotal.basic_total), actual: num(basicTotal.total), terms: 2,
       lines: [gpTotal.source_line as number, basicTotal.source_line as number] });

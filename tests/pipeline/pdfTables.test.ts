@@ -112,7 +112,7 @@ test('万里街道 2024: amounts printed without decimals (合计 156,211,123 on
   assert.equal((await one(`SELECT status FROM ${t('table_presence')} WHERE doc_id = '${STREET}' AND standard_key = 'three_public'`)).status, 'present');
 });
 
-test('财政局 2024 决算 (万元): 收入支出决算总表 p.6–7, 收入决算表 p.8, 支出决算表 p.10, and a finding between p.6 and p.10', async () => {
+test('财政局 2024 决算 (万元): 收入支出决算总表 p.6–7, 收入决算表 p.8, 支出决算表 p.10, 基本支出决算表 p.16–17, and a finding between p.6 and p.10', async () => {
   // p.6 一、一般公共预算财政拨款收入 2,940.05; p.7 总计 2,995.39 (on both sides)
   assert.equal((await one(`SELECT amount FROM ${t('budget_summary')} WHERE doc_id = '${FINAL}' AND item = '一般公共预算财政拨款收入'`)).amount, 2940.05);
   assert.deepEqual((await q(`SELECT side, amount, source_page FROM ${t('budget_summary')} WHERE doc_id = '${FINAL}' AND row_kind = 'grand_total' ORDER BY side`)),
@@ -124,8 +124,14 @@ test('财政局 2024 决算 (万元): 收入支出决算总表 p.6–7, 收入�
   // p.6 says 八、社会保障和就业支出 326.71; p.10 prints 208 社会保障和就业支出 326.72. The document disagrees with itself.
   const c = await one(`SELECT expected, actual, status FROM ${t('checks')} WHERE doc_id = '${FINAL}' AND check_id LIKE '%summary_vs_department:208'`);
   assert.deepEqual(c, { expected: 326.71, actual: 326.72, status: 'mismatch' });
-  // p.16 prints 基本支出 as two blocks side by side (人员经费 | 公用经费): a shape not read, and said so.
-  assert.equal((await one(`SELECT status FROM ${t('table_presence')} WHERE doc_id = '${FINAL}' AND standard_key = 'basic'`)).status, 'unread');
+  // p.16–17 print 基本支出 as two lists side by side, 人员经费 (301 01 基本工资 262.33) | 公用经费
+  // (302 01 办公费 21.21), ending 人员经费合计 2,152.26 | 公用经费合计 184.65 (no 合计 of both).
+  assert.deepEqual(await one(`SELECT total, personnel, public_use, source_page FROM ${t('basic_by_economic')} WHERE doc_id = '${FINAL}' AND dept_econ_code = '30101'`),
+    { total: 262.33, personnel: 262.33, public_use: null, source_page: 16 });
+  assert.deepEqual(await one(`SELECT total, personnel, public_use FROM ${t('basic_by_economic')} WHERE doc_id = '${FINAL}' AND dept_econ_code = '30201'`),
+    { total: 21.21, personnel: null, public_use: 21.21 });
+  assert.deepEqual(await totalRow(FINAL, 'basic_by_economic'), { personnel: 2152.26, public_use: 184.65, source_page: 17 });
+  assert.equal((await one(`SELECT status FROM ${t('table_presence')} WHERE doc_id = '${FINAL}' AND standard_key = 'basic'`)).status, 'present');
   // p.18 三公: 预算数 0.95 under 合计 and 公务接待费, every 决算数 blank: nothing was spent, and nothing is invented.
   assert.deepEqual(await one(`SELECT total, reception FROM ${t('three_public')} WHERE doc_id = '${FINAL}'`), { total: null, reception: null });
 });
