@@ -83,7 +83,8 @@ export function defaultEmbedHeight(svg: string): number {
 export function chartCsv(chart: Pick<RegisteredChart, 'columns' | 'rows'>): string {
   const q = (v: unknown) => {
     if (v === null || v === undefined) return '';
-    const s = String(v);
+    // Float noise out (0.7170000000000001 → 0.717): ten significant digits are more than any printed figure has.
+    const s = typeof v === 'number' ? String(Number(v.toPrecision(10))) : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [chart.columns.map((c) => q(c.label)).join(','), ...chart.rows.map((r) => chart.columns.map((c) => q(r[c.key])).join(','))];

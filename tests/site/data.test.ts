@@ -1,5 +1,6 @@
 // src/lib/data.ts: the build-time SQL access the pages use.
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { hasTable, printedRows, query, tables, toPlain } from '../../src/lib/data.ts';
@@ -54,4 +55,18 @@ test('printedRows: each printed total row once, with every figure printed_totals
     WHERE doc_id = 'zhengzhou-2024-rlzyhshbzj-budget' AND table_kind = 'department' AND row_kind = 'total'`),
   [{ total: 84669.1, basic_total: 60698.7, project_total: 23970.5, source_line: 257 }]);
   assert.throws(() => printedRows('projects', ["total') OR (1 = 1"]));
+});
+
+test('chart CSVs hold no float noise (0.7170000000000001): at most ten significant digits', () => {
+  const dir = join(ROOT, 'dist', 'embed');
+  let files = 0;
+  for (const id of readdirSync(dir)) {
+    const path = join(dir, id, 'data.csv');
+    if (!existsSync(path)) continue;
+    files++;
+    const text = readFileSync(path, 'utf8');
+    assert.doesNotMatch(text, /\d\.\d*(0{6,}|9{6,})\d/, `${id}/data.csv`);
+    for (const m of text.matchAll(/-?\d+\.\d+/g)) assert.ok(m[0].replace(/[-.]/g, '').replace(/^0+/, '').length <= 10, `${id}/data.csv: ${m[0]}`);
+  }
+  assert.ok(files > 20, `${files} chart CSVs`);
 });
