@@ -50,11 +50,18 @@ export function manifestOf(raw: string): Map<string, ManifestEntry> {
     if (s.scope !== undefined && !['department', 'unit'].includes(s.scope as string)) {
       throw refuse(`"scope" must be "department" or "unit", not ${JSON.stringify(s.scope)}`);
     }
+    if (s.official_url != null && !(typeof s.official_url === 'string' && /^https?:\/\/[^\s/]+\.[^\s]+$/.test(s.official_url))) {
+      throw refuse(`"official_url" must be the http(s) address the government published the file at, or null when unknown, not ${JSON.stringify(s.official_url)}`);
+    }
+    if (s.published != null && !(typeof s.published === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(s.published))) {
+      throw refuse(`"published" must be the publication date as YYYY-MM-DD (or YYYY-MM), or null when unknown, not ${JSON.stringify(s.published)}`);
+    }
     if (typeof s.file !== 'string') return;
     const pick = <K extends keyof ManifestEntry>(k: K) => s[k] as ManifestEntry[K];
     map.set(s.file, {
       doc_id: pick('doc_id'), province: pick('province'), city: pick('city'), district: pick('district'),
       department: pick('department'), fiscal_year: pick('fiscal_year'), doc_kind: pick('doc_kind'), scope: pick('scope'),
+      official_url: pick('official_url'), published: pick('published'),
     });
   });
   return map;

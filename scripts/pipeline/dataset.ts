@@ -34,6 +34,8 @@ export const documentsSchema: TableSchema = {
     { name: 'text_file', type: 'VARCHAR', zh: '原文文本（public/sources/ 下；source_line 指向此文件；PDF 为从中提取的文本，带页码标记）', en: 'text under public/sources/ that source_line points into (for a PDF, the text extracted from it, with page markers)' },
     { name: 'page_count', type: 'INTEGER', zh: 'PDF 页数（文本原件为空）', en: 'number of pages of the PDF (NULL for a text disclosure)' },
     { name: 'source_sha256', type: 'VARCHAR', zh: '原件 SHA-256', en: 'SHA-256 of the original file' },
+    { name: 'official_url', type: 'VARCHAR', zh: '政府发布的原始网址（未知则为空，从不猜测）', en: 'address the government published the file at (NULL when not known; never guessed)' },
+    { name: 'published_date', type: 'VARCHAR', zh: '发布日期 YYYY-MM-DD（未知则为空）', en: 'publication date, YYYY-MM-DD (NULL when not known)' },
     { name: 'amount_unit', type: 'VARCHAR', zh: '金额单位', en: 'unit of every amount' },
     { name: 'line_count', type: 'INTEGER', zh: '原文文本行数', en: 'number of lines of the text (text_file)' },
     { name: 'layout', type: 'VARCHAR', zh: '版式：pdf 由 PDF 的表格线与文字位置还原单元格，tab 制表符分隔，reflowed 逐格换行', en: 'layout the cells were read from: pdf (the PDF’s ruling and text positions), tab (tab-separated text) or reflowed (text, one cell per line)' },
@@ -290,7 +292,7 @@ export function assemble(reads: ReadResult[]): Dataset {
       department: m.department, department_slug: m.departmentSlug, fiscal_year: m.fiscalYear, doc_kind: m.docKind,
       scope: m.scope, title: m.title, legacy_doc_id: legacyDocIdOf(m),
       source_file: `sources/${doc}.${r.doc.format}`, source_format: r.doc.format, text_file: `sources/${doc}.txt`, page_count: r.doc.pageCount,
-      source_sha256: r.doc.sha256, amount_unit: '万元', line_count: r.doc.lines.length,
+      source_sha256: r.doc.sha256, official_url: r.origin.officialUrl, published_date: r.origin.published, amount_unit: '万元', line_count: r.doc.lines.length,
       layout: r.doc.format === 'pdf' ? 'pdf' : r.doc.layout, encoding: r.doc.format === 'pdf' ? null : r.encoding, tables_status: r.unsupported ?? 'read',
     }]);
   }

@@ -17,10 +17,15 @@ import { STANDARD_TABLES, standardOf } from './templates/tables.ts';
  */
 export interface ManifestEntry extends Omit<MetaOverrides, 'title'> {
   doc_id?: string;
+  /** Where the government published it, and when; null or absent when not known (never guessed). */
+  official_url?: string | null;
+  published?: string | null;
 }
 
 export interface ReadResult {
   doc: Doc;
+  /** The official address and publication date the manifest gives (null: unknown). */
+  origin: { officialUrl: string | null; published: string | null };
   sections: Section[];
   tables: Record<string, OutRow[]>;
   encoding: 'utf-8' | 'gbk';
@@ -125,7 +130,7 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
     throw new InputError(file, null, null, `found none of the standard tables in this ${meta.docKind === 'final' ? '部门决算' : '部门预算'}; looked for titles such as ${STANDARD_TABLES.map((t) => t.zh).join('、')} (the templates: scripts/pipeline/templates/tables.ts)`);
   }
   const unsupported = unread.length ? `${doc.format === 'pdf' ? 'PDF: columns not recognised' : 'reflowed layout: not yet read'}: ${unread.join(', ')}` : null;
-  return { doc, sections, tables, encoding, bytes, unsupported, unread, ctx };
+  return { doc, origin: { officialUrl: manifest.official_url ?? null, published: manifest.published ?? null }, sections, tables, encoding, bytes, unsupported, unread, ctx };
 }
 
 /**

@@ -89,3 +89,18 @@ test('a sentence that ends with a table’s name is not a table cut short', () =
   const r = runOn({ 'zz.txt': text });
   assert.equal(r.status, 0, r.stderr);
 });
+
+test('the official address and date come from sources.json when known, and stay empty when not', () => {
+  const manifest = (entry: Record<string, unknown>) => JSON.stringify({ sources: [{ file: 'zz.txt', ...entry }] });
+  const known = runOn({ 'zz.txt': zz(), 'sources.json': manifest({ official_url: 'https://rsj.zhengzhou.gov.cn/yjsgk/2024.html', published: '2024-02-06' }) });
+  assert.equal(known.status, 0, known.stderr);
+  const docs = readFileSync(join(known.out, 'data', 'documents.csv'), 'utf8');
+  assert.match(docs, /,https:\/\/rsj\.zhengzhou\.gov\.cn\/yjsgk\/2024\.html,2024-02-06,/);
+  const unknown = runOn({ 'zz.txt': zz(), 'sources.json': manifest({ official_url: null, published: null }) });
+  assert.equal(unknown.status, 0, unknown.stderr);
+  assert.doesNotMatch(readFileSync(join(unknown.out, 'data', 'documents.csv'), 'utf8'), /https?:\/\//);
+  const bad = runOn({ 'zz.txt': zz(), 'sources.json': manifest({ official_url: 'zhengzhou.gov.cn', published: '2024/2/6' }) });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /sources\.json: entry 1 of "sources" \(zz\.txt\): "official_url" must be the http\(s\) address/);
+  assert.ok(bad.untouched);
+});

@@ -300,7 +300,7 @@ test('sources.json: a bad doc_id, fiscal_year or "sources" is refused, naming th
     ] }));
     assert.deepEqual({ ...manifestOf(dir).get('a.pdf') }, {
       doc_id: 'shanghai-putuo-2025-swwyh-budget', province: '上海', city: undefined, district: '普陀区', department: undefined,
-      fiscal_year: 2025, doc_kind: undefined, scope: 'unit',
+      fiscal_year: 2025, doc_kind: undefined, scope: 'unit', official_url: undefined, published: undefined,
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -80,3 +80,12 @@ test('/source.js is published, small, and needs nothing else', () => {
   assert.ok(js.length < 4096, `${js.length} bytes`);
   assert.doesNotMatch(js, /\bimport\b|fetch\(|XMLHttpRequest|https?:\/\//, 'no imports or requests');
 });
+
+test('every source page says where the government published the document, or that it is not known', () => {
+  const docs = readCsv(join(ROOT, 'public', 'data', 'documents.csv'));
+  for (const d of docs) {
+    const html = readFileSync(join(DIST, 'source', d['doc_id']!, 'index.html'), 'utf8');
+    if (d['official_url']) assert.ok(html.includes(`href="${d['official_url']}"`), d['doc_id'] ?? '');
+    else assert.match(html, /<dt>官方发布<\/dt><dd>未知（未记录官方网址）/, d['doc_id'] ?? '');
+  }
+});
