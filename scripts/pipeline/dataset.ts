@@ -3,7 +3,7 @@ import type { OutRow, TableSchema } from './types.ts';
 import type { ReadResult } from './read.ts';
 import { EXPECTED, STANDARD_TABLES, standardOf } from './templates/tables.ts';
 import { titleText } from './layouts/tab/sections.ts';
-import { TABLE_MODULES } from './tables/index.ts';
+import { amountColumns } from './tables/index.ts';
 import { buildChecks } from './checks.ts';
 import { ambiguityChecks } from './layouts/reflowed/ambiguity.ts';
 import { normText } from './text.ts';
@@ -92,7 +92,7 @@ const ITEM_ROWS: Record<string, string[]> = {
   expenditure_by_function: ['function'], income_by_function: ['function'],
 };
 
-function splitTotals(own: Record<string, OutRow[]>, amountColumns: (table: string) => string[]): OutRow[] {
+function splitTotals(own: Record<string, OutRow[]>): OutRow[] {
   const totals: OutRow[] = [];
   for (const [table, kinds] of Object.entries(ITEM_ROWS)) {
     const rows = own[table];
@@ -260,11 +260,6 @@ function tablePrecision(r: ReadResult): number {
   return best < 0 ? 2 : best;
 }
 
-/** Amount columns (万元) of each published table, from its schema. */
-function amountColumnsOf(table: string): string[] {
-  return TABLE_MODULES.flatMap((m) => m.schemas).find((s) => s.name === table)?.columns.filter((c) => c.unit === '万元').map((c) => c.name) ?? [];
-}
-
 export function assemble(reads: ReadResult[]): Dataset {
   const tables: Record<string, OutRow[]> = {};
   const push = (name: string, rows: OutRow[]) => (tables[name] ??= []).push(...rows);
@@ -283,7 +278,7 @@ export function assemble(reads: ReadResult[]): Dataset {
       const pages = pagesOfLines(r.doc.lines);
       for (const rows of Object.values(own)) for (const row of rows) if (row.source_line != null) row.source_page = pages[(row.source_line as number) - 1] ?? null;
     }
-    own.printed_totals = splitTotals(own, amountColumnsOf);
+    own.printed_totals = splitTotals(own);
     for (const [name, rows] of Object.entries(own)) push(name, rows);
     const m = r.doc.meta;
     push('documents', [{

@@ -4,7 +4,7 @@ import type { Doc, OutRow, ParseContext, Section } from './types.ts';
 import { InputError } from './types.ts';
 import { detectLayout, findSections } from './layouts/tab/sections.ts';
 import { readMeta, docIdOf, type MetaOverrides } from './metadata.ts';
-import { moduleFor, TABLE_MODULES } from './tables/index.ts';
+import { amountColumns, moduleFor } from './tables/index.ts';
 import { markAmbiguous, readReflowed, type Note } from './layouts/reflowed/index.ts';
 import { readFacts } from './tables/facts.ts';
 import { normText, yuanToWan } from './text.ts';
@@ -60,8 +60,6 @@ export async function readFile(file: string, bytes: Uint8Array, manifest: Manife
   return readDocument(file, bytes, manifest);
 }
 
-/** Amount columns (万元) of every published table, to convert tables printed in 元. */
-const AMOUNT_COLUMNS = new Map(TABLE_MODULES.flatMap((m) => m.schemas).map((s) => [s.name, s.columns.filter((c) => c.unit === '万元').map((c) => c.name)]));
 
 export function readDocument(file: string, bytes: Uint8Array, manifest: ManifestEntry = {}, pdf?: PdfText): ReadResult {
   const { text, encoding } = pdf ? { text: '', encoding: 'utf-8' as const } : decode(file, bytes);
@@ -116,7 +114,7 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
     if (Object.keys(produced).length === 0) unread.push(section.standard);
     for (const [table, rows] of Object.entries(produced)) {
       if (section.amountUnit === '元') {
-        const amounts = AMOUNT_COLUMNS.get(table) ?? [];
+        const amounts = amountColumns(table);
         for (const r of rows) for (const c of amounts) if (typeof r[c] === 'number') r[c] = yuanToWan(r[c]);
       }
       if (doc.layout !== 'tab') {

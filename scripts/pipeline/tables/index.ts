@@ -17,6 +17,13 @@ export const TABLE_MODULES: TableModule[] = [
   byFunction, byEconomic, threePublicByHeader,
 ];
 
+const AMOUNT_COLUMNS = new Map(TABLE_MODULES.flatMap((m) => m.schemas).map((s) => [s.name, s.columns.filter((c) => c.unit === '万元').map((c) => c.name)]));
+
+/** Amount columns (万元) of a published table, from its schema: what a table printed in 元 converts, what printed_totals spreads out. */
+export function amountColumns(table: string): string[] {
+  return AMOUNT_COLUMNS.get(table) ?? [];
+}
+
 /** The reader of a standard table for a document's format (PDF keeps cells in columns: read by header). */
 export function moduleFor(standard: string, format: 'txt' | 'pdf' = 'txt'): TableModule | undefined {
   const fits = TABLE_MODULES.filter((m) => m.standards.includes(standard));

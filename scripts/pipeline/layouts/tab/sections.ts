@@ -46,9 +46,8 @@ export function findSections(lines: string[]): Section[] {
       // A long title wrapped over two printed lines (2024年部门一般公共预算基本支出 / 部门预算经济分类预算表).
       const next = lines[i + 1] ?? '';
       const both = `${text}${next}`;
-      if (text.trim() && next.trim() && !titleAt(next) && titleText(text).length <= 30 && titleText(next).length <= 30 && titleAt(both)) {
-        titles.push({ n: i + 1, key: titleAt(both)!.key, title: titleText(both) });
-      }
+      const wrapped = text.trim() && next.trim() && !titleAt(next) && titleText(text).length <= 30 && titleText(next).length <= 30 ? titleAt(both) : undefined;
+      if (wrapped) titles.push({ n: i + 1, key: wrapped.key, title: titleText(both) });
     }
   });
   const sections: Section[] = [];
