@@ -1,8 +1,8 @@
 // Checks: where the disclosure agrees with itself, and where it does not. Never a correction.
 // The families beyond the tables' own sums live in checks/: the performance tables and the 预算情况
 // block (performance.ts), projects the narrative names with an amount (namedProjects.ts), the
-// narrative's itemised changes (changes.ts), parts larger than their whole (partWhole.ts) and rows
-// printed twice (duplicates.ts).
+// narrative's itemised changes (changes.ts), parts larger than their whole (partWhole.ts), rows
+// printed twice (duplicates.ts) and the amounts no other check reads (coverage.ts).
 import type { OutRow, TableSchema } from './types.ts';
 import { round6 } from './text.ts';
 import { type Ctx, check, decimalsOfValue, linesOf, num, sumOf } from './checks/core.ts';
@@ -11,6 +11,7 @@ import { namedProjectChecks } from './checks/namedProjects.ts';
 import { changeChecks } from './checks/changes.ts';
 import { partWholeChecks } from './checks/partWhole.ts';
 import { duplicateChecks } from './checks/duplicates.ts';
+import { coverageChecks } from './checks/coverage.ts';
 
 export { check, lineList, type CheckInput } from './checks/core.ts';
 
@@ -28,8 +29,10 @@ export const checksSchema: TableSchema = {
     { name: 'difference', type: 'DOUBLE', zh: '差额（实际 − 应为，单位见 unit）', en: 'actual minus expected, in unit' },
     { name: 'tolerance', type: 'DOUBLE', zh: '四舍五入允许的差额（项数 × 末位半个单位；计数为 0）', en: 'difference allowed by rounding of the printed figures (terms × half a unit of the last printed digit; 0 for counts)' },
     { name: 'unit', type: 'VARCHAR', zh: '应为、实际、差额、允许差额的单位：万元；个、项（计数，须完全一致）；%', en: 'unit of expected, actual, difference and tolerance: 万元; 个 or 项 for counts (compared exactly); %' },
-    { name: 'status', type: 'VARCHAR', zh: '结果：ok 一致、rounding 四舍五入误差内、mismatch 不一致', en: 'ok, rounding (within rounding) or mismatch' },
+    { name: 'status', type: 'VARCHAR', zh: '结果：ok 一致、rounding 四舍五入误差内、mismatch 不一致、ambiguous 本站读取不确定（列的归属无法确定，不是原文的错）',
+      en: 'ok, rounding (within rounding), mismatch, or ambiguous (our reading could not settle which column a figure is in: not a disagreement in the document)' },
     { name: 'source_lines', type: 'VARCHAR', zh: '涉及的原文行号（逗号分隔，区间用 -）', en: 'source lines involved (comma-separated, ranges with -)' },
+    { name: 'finding_id', type: 'VARCHAR', zh: '所属的核对发现（见 findings 表；一致的核对为空）', en: 'the finding this check is part of (see findings); NULL for ok checks' },
   ],
 };
 
@@ -53,9 +56,10 @@ const KIND_ZH: Record<string, string> = { department: '部门支出总体情况�
  */
 export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision: number, lines: string[] = []): OutRow[] {
   const out: OutRow[] = [];
+  const printedAs = printedTitles(t.table_presence ?? []);
   const add: Ctx['add'] = (c) => {
     if (c.expected === null && c.actual === null) return;
-    out.push(check(doc, { decimals: precision, ...c }));
+    out.push(check(doc, { decimals: precision, ...c, description: printedAs(c.description) }));
   };
   const exp = t.expenditure_by_function ?? [];
 
@@ -299,7 +303,29 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   changeChecks(ctx);
   partWholeChecks(ctx);
   duplicateChecks(ctx);
+  coverageChecks(ctx);
   return out;
+}
+
+/** The names check descriptions give the standard tables (河南's titles), by table_presence.standard_key. */
+const DESCRIBED_AS: Array<[string, string]> = [
+  ['summary', '部门收支总体情况表'], ['income', '部门收入总体情况表'], ['expenditure', '部门支出总体情况表'],
+  ['general_public', '一般公共预算支出情况表'], ['basic', '一般公共预算基本支出表'], ['three_public', '“三公”经费表'], ['projects', '项目支出表'],
+];
+
+/**
+ * Descriptions in the document's own words: a template that titles a standard table otherwise (上海's
+ * 部门财务收支预算总表, 江苏's 收支预算总表) is named as printed, so a reader finds the table it means.
+ */
+function printedTitles(presence: OutRow[]): (description: string) => string {
+  const swaps: Array<[string, string]> = [];
+  for (const [key, name] of DESCRIBED_AS) {
+    const p = presence.find((r) => r.standard_key === key && typeof r.title === 'string');
+    const title = p ? String(p.title).replace(/^\d{4}\s*年度?/, '').trim() : '';
+    // 河南 prints the standard titles themselves: its descriptions stay as they are.
+    if (title && title !== p!.standard_zh && !title.includes(name)) swaps.push([name, title]);
+  }
+  return (d) => swaps.reduce((acc, [name, title]) => acc.replaceAll(name, title), d);
 }
 
 const TABLE_ZH: Record<string, string> = {

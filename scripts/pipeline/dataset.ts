@@ -5,6 +5,7 @@ import { EXPECTED, STANDARD_TABLES, standardOf } from './templates/tables.ts';
 import { titleText } from './layouts/tab/sections.ts';
 import { amountColumns } from './tables/index.ts';
 import { buildChecks } from './checks.ts';
+import { findingsOf } from './findings.ts';
 import { ambiguityChecks } from './layouts/reflowed/ambiguity.ts';
 import { normText } from './text.ts';
 import { legacyDocIdOf } from './metadata.ts';
@@ -274,6 +275,7 @@ export function assemble(reads: ReadResult[]): Dataset {
     own.table_presence = presence(doc, r, own);
     // The ambiguity checks are about where amounts (万元) were placed.
     own.checks = [...buildChecks(doc, own, tablePrecision(r), r.doc.lines), ...ambiguityChecks(doc, r.ctx.repairs).map((c) => ({ ...c, unit: '万元' }))];
+    own.findings = findingsOf(doc, own.checks, own);
     if (r.doc.format === 'pdf') {
       const pages = pagesOfLines(r.doc.lines);
       for (const rows of Object.values(own)) for (const row of rows) if (row.source_line != null) row.source_page = pages[(row.source_line as number) - 1] ?? null;

@@ -3,6 +3,7 @@ import type { ColumnDef, TableSchema } from './types.ts';
 import { TABLE_MODULES } from './tables/index.ts';
 import { factsSchema } from './tables/facts.ts';
 import { checksSchema } from './checks.ts';
+import { findingsSchema } from './findings.ts';
 import { documentsSchema, presenceSchema, printedTotalsSchema, unitsSchema } from './dataset.ts';
 
 const DOC_ID: ColumnDef = { name: 'doc_id', type: 'VARCHAR', zh: '文件编号（见 documents 表）', en: 'document id (see the documents table)' };
@@ -12,7 +13,7 @@ const SOURCE_LINE_END: ColumnDef = { name: 'source_line_end', type: 'INTEGER', z
 
 /** Published tables with their full column lists, in the order they are written. */
 export function dictionary(): TableSchema[] {
-  const own = [documentsSchema, ...TABLE_MODULES.flatMap((m) => m.schemas), printedTotalsSchema, factsSchema, unitsSchema, presenceSchema, checksSchema];
+  const own = [documentsSchema, ...TABLE_MODULES.flatMap((m) => m.schemas), printedTotalsSchema, factsSchema, unitsSchema, presenceSchema, checksSchema, findingsSchema];
   const seen = new Set<string>();
   return own.filter((s) => !seen.has(s.name) && seen.add(s.name)).map((s) => {
     if (s.name === 'documents') return s;

@@ -1,6 +1,6 @@
 // Queries for the city pages (/city/<slug>/). Every figure on those pages comes from here or
 // from SQL in a city component, through the one data-access module (data.ts).
-import { cityQuery, hasTable, OF_CITY, printedRows } from './data.ts';
+import { cityQuery, hasTable, OF_CITY, printedRows, query } from './data.ts';
 
 /** A figure with where it is printed: `public/sources/<doc_id>.txt`, 1-based lines. */
 export interface Located { source_line: number; source_line_end: number | null }
@@ -127,15 +127,50 @@ export interface CheckRow extends Located {
   tolerance: number | null;
   /** Unit of expected / actual / difference / tolerance: 万元, 个 or 项 (counts), %. */
   unit: string;
-  status: 'ok' | 'rounding' | 'mismatch';
+  /** ambiguous: our reading could not settle a column (not the document's error). */
+  status: 'ok' | 'rounding' | 'mismatch' | 'ambiguous';
   source_lines: string | null;
+  finding_id: string | null;
 }
 
 export async function checks(docId: string): Promise<CheckRow[]> {
   if (!(await hasTable('checks'))) return [];
   return cityQuery<CheckRow>(`
-    SELECT doc_id, check_id, check_kind, table_name, description, expected, actual, difference, tolerance, unit, status, source_lines,
+    SELECT doc_id, check_id, check_kind, table_name, description, expected, actual, difference, tolerance, unit, status, source_lines, finding_id,
            source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
     FROM checks WHERE ${OF_CITY}
-    ORDER BY doc_id, CASE status WHEN 'mismatch' THEN 0 WHEN 'rounding' THEN 1 ELSE 2 END, source_line, check_id`, docId);
+    ORDER BY doc_id, CASE status WHEN 'mismatch' THEN 0 WHEN 'ambiguous' THEN 1 WHEN 'rounding' THEN 2 ELSE 3 END, source_line, check_id`, docId);
+}
+
+/** A finding: the checks that share one cause (findings table), as the pages count and explain them. */
+export interface FindingRow {
+  doc_id: string;
+  finding_id: string;
+  /** contradiction: the document disagrees with itself; rounding; reading: our reading is uncertain. */
+  finding_kind: 'contradiction' | 'rounding' | 'reading';
+  cause: string;
+  table_name: string | null;
+  title: string;
+  explanation: string;
+  check_count: number;
+  /** The grouped checks' ids, semicolon-separated. */
+  check_ids: string;
+  source_lines: string;
+}
+
+const FINDING_COLUMNS = 'doc_id, finding_id, finding_kind, cause, table_name, title, explanation, check_count::INTEGER AS check_count, check_ids, source_lines';
+// The document's own contradictions first, the one behind most failed checks leading.
+const FINDING_ORDER = "CASE finding_kind WHEN 'contradiction' THEN 0 WHEN 'reading' THEN 1 ELSE 2 END, check_count DESC, source_line, finding_id";
+
+export async function findings(docId: string): Promise<FindingRow[]> {
+  if (!(await hasTable('findings'))) return [];
+  // cityQuery keys its rows by doc_id and leaves it out of them; a finding links to its document's lines.
+  const rows = await cityQuery<Omit<FindingRow, 'doc_id'>>(`SELECT ${FINDING_COLUMNS} FROM findings WHERE ${OF_CITY} ORDER BY doc_id, ${FINDING_ORDER}`, docId);
+  return rows.map((r) => ({ ...r, doc_id: docId }));
+}
+
+/** Every document's findings, for the pages that compare documents. */
+export async function allFindings(): Promise<FindingRow[]> {
+  if (!(await hasTable('findings'))) return [];
+  return query<FindingRow>(`SELECT ${FINDING_COLUMNS} FROM findings ORDER BY doc_id, ${FINDING_ORDER}`);
 }

@@ -11,6 +11,17 @@ export const CHECK_STATUS_ZH: Record<string, string> = {
   ok: '一致',
   rounding: '尾差',
   mismatch: '不一致',
+  ambiguous: '读取不确定',
+};
+
+/**
+ * findings.finding_kind: what a reader is told a finding is. A contradiction is the document's;
+ * a reading note is ours (the text lost where a figure stands), never counted against the document.
+ */
+export const FINDING_KIND_ZH: Record<string, string> = {
+  contradiction: '自相矛盾',
+  reading: '读取不确定',
+  rounding: '四舍五入尾差',
 };
 
 /**

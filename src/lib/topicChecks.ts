@@ -1,18 +1,23 @@
 // /topic/checks/: every check that is not ok, grouped and explained; the completeness scorecard.
 import { query } from './data.ts';
-import type { CheckRow as DocCheckRow } from './cityData.ts';
+import { allFindings, type CheckRow as DocCheckRow, type FindingRow } from './cityData.ts';
 import { CHECK_KIND_ZH } from './labels.ts';
 import { firstRange } from './paths.ts';
-import { swappedPairs, topicDocs, type TopicDoc } from './topicData.ts';
+import { topicDocs, type TopicDoc } from './topicData.ts';
 
 /** A check as /topic/checks/ lists it: the city page's row, with its document and without line columns. */
 export type CheckRow = Omit<DocCheckRow, 'source_line' | 'source_line_end' | 'status'> & { doc_id: string; status: string; source_lines: string };
 
 export interface DocCounts {
   doc_id: string;
+  /** Checks by status. */
   ok: number;
   rounding: number;
   mismatch: number;
+  /** Findings (checks grouped by cause) by kind. */
+  contradictions: number;
+  roundingFindings: number;
+  readings: number;
 }
 
 export interface PresenceRow {
@@ -29,12 +34,10 @@ export interface PresenceRow {
 export interface ChecksData {
   docs: TopicDoc[];
   counts: DocCounts[];
-  /** Pairs of mismatches whose figures are the same two numbers the other way round. */
-  swaps: Array<{ a: CheckRow; b: CheckRow }>;
-  /** Mismatches where the layout leaves a figure's column open (no expected/actual). */
-  ambiguous: CheckRow[];
-  /** Every other mismatch. */
-  mismatches: CheckRow[];
+  /** Every finding: the document's contradictions, our reading's doubts, its rounding, each grouping checks of one cause. */
+  findings: FindingRow[];
+  /** Every check that is not ok, with the finding it is part of. */
+  notOk: CheckRow[];
   rounding: CheckRow[];
   presence: PresenceRow[];
   /** Standard tables in scorecard order. */
@@ -47,16 +50,14 @@ export async function checksData(): Promise<ChecksData> {
     SELECT d.doc_id,
            count(c.check_id) FILTER (WHERE c.status = 'ok')::INTEGER AS ok,
            count(c.check_id) FILTER (WHERE c.status = 'rounding')::INTEGER AS rounding,
-           count(c.check_id) FILTER (WHERE c.status = 'mismatch')::INTEGER AS mismatch
+           count(c.check_id) FILTER (WHERE c.status = 'mismatch')::INTEGER AS mismatch,
+           (SELECT count(*) FROM findings f WHERE f.doc_id = d.doc_id AND f.finding_kind = 'contradiction')::INTEGER AS contradictions,
+           (SELECT count(*) FROM findings f WHERE f.doc_id = d.doc_id AND f.finding_kind = 'rounding')::INTEGER AS roundingFindings,
+           (SELECT count(*) FROM findings f WHERE f.doc_id = d.doc_id AND f.finding_kind = 'reading')::INTEGER AS readings
     FROM documents d LEFT JOIN checks c USING (doc_id) GROUP BY d.doc_id ORDER BY d.doc_id`);
   const notOk = await query<CheckRow>(`
-    SELECT doc_id, check_id, check_kind, table_name, description, expected, actual, difference, tolerance, unit, status, source_lines
+    SELECT doc_id, check_id, check_kind, table_name, description, expected, actual, difference, tolerance, unit, status, source_lines, finding_id
     FROM checks WHERE status <> 'ok' ORDER BY doc_id, status DESC, table_name, source_line, check_id`);
-  const pairs = await swappedPairs();
-  const byId = new Map(notOk.map((c) => [c.check_id, c]));
-  const swaps = pairs.map((p) => ({ a: byId.get(p.a)!, b: byId.get(p.b)! })).filter((p) => p.a && p.b);
-  const inSwap = new Set(swaps.flatMap((p) => [p.a.check_id, p.b.check_id]));
-  const mism = notOk.filter((c) => c.status === 'mismatch' && !inSwap.has(c.check_id));
   const presence = await query<PresenceRow>(`
     SELECT doc_id, standard_key, standard_zh, expected, status, title, source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
     FROM table_presence ORDER BY doc_id, source_line NULLS LAST`);
@@ -66,9 +67,7 @@ export async function checksData(): Promise<ChecksData> {
            avg(CASE WHEN line_count > 0 AND source_line IS NOT NULL THEN source_line / line_count END) AS pos
     FROM table_presence JOIN documents USING (doc_id) GROUP BY standard_key ORDER BY expected_any DESC, pos NULLS LAST, key`);
   return {
-    docs, counts, swaps,
-    ambiguous: mism.filter((c) => c.expected === null && c.actual === null),
-    mismatches: mism.filter((c) => !(c.expected === null && c.actual === null)),
+    docs, counts, findings: await allFindings(), notOk,
     rounding: notOk.filter((c) => c.status === 'rounding'),
     presence,
     standards: order.map((o) => ({ key: o.key, zh: o.zh })),

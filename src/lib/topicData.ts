@@ -73,25 +73,3 @@ export async function factsByDoc(keys: string[]): Promise<Map<string, Map<string
 export async function narrativeRead(): Promise<Set<string>> {
   return new Set((await query<{ doc_id: string }>('SELECT DISTINCT doc_id FROM facts')).map((r) => r.doc_id));
 }
-
-/** Mismatch pairs where two figures are printed the other way round (a.expected = b.actual and a.actual = b.expected). */
-export interface SwappedPair {
-  doc_id: string;
-  a: string;
-  b: string;
-}
-
-export async function swappedPairs(): Promise<SwappedPair[]> {
-  return query<SwappedPair>(`
-    SELECT a.doc_id, a.check_id AS a, b.check_id AS b
-    FROM checks a JOIN checks b ON a.doc_id = b.doc_id AND a.check_id < b.check_id
-    WHERE a.status = 'mismatch' AND b.status = 'mismatch'
-      -- Two columns printed the wrong way round fail the same check on one table, in one unit; two
-      -- other checks comparing the same two printed figures (the narrative and a table against one
-      -- total, a duplicate row against a count) are not a swap.
-      AND a.check_kind = b.check_kind AND a.table_name IS NOT DISTINCT FROM b.table_name AND a.unit = b.unit
-      AND a.expected IS NOT NULL AND a.actual IS NOT NULL AND a.expected <> a.actual
-      AND abs(a.expected - b.actual) <= greatest(a.tolerance, b.tolerance, 0.005)
-      AND abs(a.actual - b.expected) <= greatest(a.tolerance, b.tolerance, 0.005)
-    ORDER BY a.doc_id, a.check_id`);
-}

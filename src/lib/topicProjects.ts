@@ -1,6 +1,7 @@
 // /topic/projects/: every project of every 项目支出表, by type, by unit, and the largest ones.
 import { printedRows, query } from './data.ts';
-import { presenceOf, swappedPairs, type Presence } from './topicData.ts';
+import { presenceOf, type Presence } from './topicData.ts';
+import { allFindings } from './cityData.ts';
 
 export const TYPES = ['特定目标类', '其他运转类'] as const;
 
@@ -39,7 +40,8 @@ export async function projectsByDoc(): Promise<DocProjects[]> {
   const totals = await query<{ doc_id: string; total: number; source_line: number; source_line_end: number | null }>(`
     SELECT doc_id, total, source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
     FROM ${printedRows('projects', ['total'])} WHERE row_kind = 'total' AND total IS NOT NULL ORDER BY doc_id, source_line`);
-  const swaps = await swappedPairs();
+  // The pipeline's finding of a 其他运转类/特定目标类 column pair printed the wrong way round.
+  const swaps = (await allFindings()).filter((f) => f.cause === 'swap' && /project_operating/.test(f.check_ids) && /project_specific/.test(f.check_ids));
   const rowsOf = Map.groupBy(rows, (r) => r.doc_id);
   const totalsOf = Map.groupBy(totals, (r) => r.doc_id);
   return docs.map((doc) => {
@@ -63,7 +65,7 @@ export async function projectsByDoc(): Promise<DocProjects[]> {
       sum: r2(projects.reduce((a, p) => a + p.total, 0)),
       byType,
       byUnit,
-      swapped: swaps.some((s) => s.doc_id === doc.doc_id && /project_(operating|specific)/.test(s.a) && /project_(operating|specific)/.test(s.b)),
+      swapped: swaps.some((s) => s.doc_id === doc.doc_id),
     };
   });
 }

@@ -216,11 +216,11 @@ test('reflowed basic_by_economic (洛阳 :952): one code for two rows, wrapped n
   assert.equal(sum(items.filter((r) => /^303/.test(r.dept_econ_code as string)).map((r) => r.total as number)), 1499.79);
 });
 
-test('reflowed (洛阳): a row whose columns stay undecided becomes a mismatch check naming its line', () => {
+test('reflowed (洛阳): a row whose columns stay undecided becomes an ambiguous check (our reading, not the document’s error) naming its line', () => {
   const r = readDocument(`${LY}.txt`, readFileSync(`${ROOT}data/raw/${LY}.txt`));
   const checks = ambiguityChecks(LY, r.ctx.repairs);
   // :1553 30.20 24.00 24.00 6.20 — 购置费 or 运行维护费: the only row of Luoyang left to a preference
-  assert.deepEqual(checks.map((c) => [c.table_name, c.status, c.source_lines]), [['three_public', 'mismatch', '1553']]);
+  assert.deepEqual(checks.map((c) => [c.table_name, c.status, c.source_lines]), [['three_public', 'ambiguous', '1553']]);
   assert.match(checks[0]!.description as string, /第 1553 行/);
   // the rows of the amount tables read here are all decided (income, both expenditure tables, basic)
   for (const t of ['income_by_unit', 'expenditure_by_function']) assert.ok(r.tables[t]!.length > 0 && r.tables[t]!.every((x) => x.ambiguous === false), t);

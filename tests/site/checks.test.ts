@@ -17,6 +17,8 @@ const documents = readCsv(join(ROOT, 'public', 'data', 'documents.csv'));
 const checks = readCsv(join(ROOT, 'public', 'data', 'checks.csv'));
 const has = (id: string) => documents.some((d) => d['doc_id'] === id);
 const mismatches = (docId?: string) => checks.filter((c) => c['status'] === 'mismatch' && (!docId || c['doc_id'] === docId));
+const findings = readCsv(join(ROOT, 'public', 'data', 'findings.csv'));
+const contradictions = (docId?: string) => findings.filter((f) => f['finding_kind'] === 'contradiction' && (!docId || f['doc_id'] === docId));
 
 function html(path: string): Document {
   const file = join(DIST, path, 'index.html');
@@ -75,12 +77,20 @@ describe('郑州 2024 on its place page', { skip: !has(ZZ) }, () => {
       [`${ZZ}:cross_table:general_public_vs_projects:project_operating`, `${ZZ}:cross_table:general_public_vs_projects:project_specific`]);
   });
 
-  test('the counts include every finding, and each kind is named in Chinese', () => {
+  test('the counts are of findings (checks of one cause counted once), and each kind is named in Chinese', () => {
     const article = html('city/zhengzhou').querySelector(`article#${ZZ}`)!;
     const own = mismatches(ZZ);
     assert.ok(own.some((c) => c['check_kind'] === 'part_whole') && own.some((c) => c['check_kind'] === 'duplicate'));
-    assert.match(text(article.querySelector(`#${ZZ}-part-checks`)), new RegExp(`不一致 ${own.length} 项`));
-    assert.match(text(article), new RegExp(`${own.length} 处对不上`));
+    // 郑州: the swapped columns, the 742.0 block, the duplicate, the 429.0 工资福利 and 三支一扶 at 300.0 (:864)
+    // against 105.0 (:497) — 5 causes behind its 17 failed checks.
+    assert.equal(contradictions(ZZ).length, 5);
+    assert.equal(own.length, 17);
+    const section = article.querySelector(`#${ZZ}-part-checks`);
+    assert.match(text(section), /自相矛盾 5 处/);
+    assert.equal(section!.querySelectorAll('li.finding-contradiction').length, 5);
+    assert.match(text(article.querySelector('.key-facts')), /原文自相矛盾 5 处/);
+    // Every failed check is still there, in words, inside its finding.
+    for (const c of own) assert.ok(section!.querySelector(`li.finding li[data-check-id="${c['check_id']}"]`), String(c['check_id']));
     const labels = [...article.querySelectorAll('table.check-kinds tbody th')].map(text);
     for (const kind of new Set(checks.filter((c) => c['doc_id'] === ZZ).map((c) => c['check_kind']!))) {
       assert.ok(labels.includes(CHECK_KIND_ZH[kind]!), `${kind} as ${CHECK_KIND_ZH[kind]}`);
@@ -96,19 +106,21 @@ describe('数据核对 (/topic/checks/)', () => {
   });
 
   test('郑州: the count in 个, the duplicate with both lines, the part larger than its whole', { skip: !has(ZZ) }, () => {
-    const findings = [...html('topic/checks').querySelectorAll('p.topic-finding')];
+    const own = [...html('topic/checks').querySelectorAll('li.finding')].filter((f) => text(f.querySelector('.finding-title')).startsWith('郑州 2024 年预算'));
     const find = (re: RegExp) => {
-      const p = findings.find((f) => re.test(text(f)));
-      assert.ok(p, `a finding matching ${re}`);
-      return p;
+      const li = own.flatMap((f) => [...f.querySelectorAll('li[data-check-id]')]).find((c) => re.test(text(c)));
+      assert.ok(li, `a check matching ${re} in a 郑州 finding`);
+      return li;
     };
-    const count = find(/郑州 2024 年预算.*第 168 行所说设定绩效目标的项目数/);
+    const count = find(/第 168 行所说设定绩效目标的项目数/);
     assert.match(text(count), /表中为 55 个项目，文字说明为 54 个，相差 1 个/);
     assert.doesNotMatch(text(count), /万元/);
-    const dup = find(/郑州 2024 年预算，重复印出/);
+    const dup = find(/重复印出的项目在原文/);
     assert.match(text(dup), /第 731 行和第 871 行/);
     for (const line of [731, 871]) assert.ok(dup.querySelector(`a[href="/source/${ZZ}/#L${line}"]`), `links to :${line}`);
-    assert.match(text(find(/郑州 2024 年预算，部分与整体：一般公共预算支出情况表合计行的“工资福利支出”/)), /部分为 29,926\.7 万元，整体为 29,497\.7 万元，部分大于整体/);
+    // The count and the duplicate are one finding: the row printed twice is why the count is one too many.
+    assert.equal(count.closest('li.finding'), dup.closest('li.finding'));
+    assert.match(text(find(/一般公共预算支出情况表合计行的“工资福利支出”/)), /部分为 29,926\.7 万元，整体为 29,497\.7 万元，部分大于整体/);
   });
 
   test('no check id or kind code leaks into the page; only real swaps are called swaps', () => {
@@ -117,14 +129,18 @@ describe('数据核对 (/topic/checks/)', () => {
     assert.doesNotMatch(t, /budget:|performance:|final:|part_whole|narrative_sum|duplicate|cross_table/);
     // 郑州's one swap: the two project columns of :334. The 742 the narrative and two tables share, and
     // the 55 / 54 a duplicate and a count share, are the same two numbers but not two columns swapped.
-    const swaps = [...main.querySelectorAll('p.topic-finding')].filter((p) => /印反/.test(text(p)));
-    assert.ok(swaps.length > 0);
-    for (const p of swaps) assert.match(text(p), /把“其他运转类”和“特定目标类”两列的合计印反了/);
+    const swaps = [...main.querySelectorAll('li.finding .finding-title')].filter((p) => /印反/.test(text(p)));
+    assert.equal(swaps.length, 1);
+    assert.match(text(swaps[0]), /郑州 2024 年预算：一般公共预算支出情况表的“其他运转类”和“特定目标类”两列像是印反了/);
   });
 });
 
-test('the home page counts every mismatch, new kinds included', () => {
-  assert.match(text(html('.').querySelector('main')), new RegExp(`其中 ${mismatches().length} 项不一致`));
+test('the home page counts every mismatch, and the findings they come to', () => {
+  const t = text(html('.').querySelector('main'));
+  assert.match(t, new RegExp(`其中 ${mismatches().length} 项不一致`));
+  assert.match(t, new RegExp(`原文自相矛盾的有 ${contradictions().length} 处（${new Set(contradictions().map((f) => f['doc_id'])).size} 份文件）`));
+  // 洛阳's undecided column is our reading's doubt, not the document's contradiction.
+  assert.match(t, /另有 1 处是本站读取不确定/);
 });
 
 test('the about page names every kind the data holds and the units of the checks', () => {

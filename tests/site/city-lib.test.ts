@@ -51,7 +51,7 @@ test('absentNote: plain words for each status; nothing for tables a document is 
 });
 
 test('explainCheck: numbers in 万元, rounding vs mismatch, swapped columns noticed, technical notes dropped', () => {
-  const base: CheckRow = { check_id: 'x', check_kind: 'cross_table', table_name: 'projects', description: 'A 列 = B 之和', expected: 17727.7, actual: 6242.8, difference: -11484.9, tolerance: 1.45, unit: '万元', status: 'mismatch', source_lines: '334', source_line: 334, source_line_end: null };
+  const base: CheckRow = { check_id: 'x', check_kind: 'cross_table', table_name: 'projects', description: 'A 列 = B 之和', expected: 17727.7, actual: 6242.8, difference: -11484.9, tolerance: 1.45, unit: '万元', status: 'mismatch', source_lines: '334', source_line: 334, source_line_end: null, finding_id: null };
   const other: CheckRow = { ...base, check_id: 'y', expected: 6242.8, actual: 17727.7, difference: 11484.9 };
   const text = explainCheck(base, [base, other]);
   assert.match(text, /等号左边为 17,727\.7 万元，右边为 6,242\.8 万元，相差 11,484\.9 万元，不能用四舍五入解释/);
@@ -75,7 +75,7 @@ test('the real checks of every document can be explained without leftovers', asy
 
 test('explainCheck: each kind in its own words, each figure in its own unit', () => {
   const base: CheckRow = { check_id: 'd:x', check_kind: 'narrative', table_name: 'project_indicators', description: '情况说明第 168 行所说设定绩效目标的项目数（54 个）对照项目绩效目标表中列有绩效指标的项目数',
-    expected: 55, actual: 54, difference: -1, tolerance: 0, unit: '个', status: 'mismatch', source_lines: '168,629,875', source_line: 168, source_line_end: null };
+    expected: 55, actual: 54, difference: -1, tolerance: 0, unit: '个', status: 'mismatch', source_lines: '168,629,875', source_line: 168, source_line_end: null, finding_id: null };
   // A count: 个, no 万元, no rounding.
   const count = explainCheck(base, [base]);
   assert.match(count, /表中为 55 个项目，文字说明为 54 个，相差 1 个。项目数是逐个数出来的，没有四舍五入/);

@@ -18,8 +18,8 @@ export interface BudgetRow extends DocInfo {
   projects_status: string | null;
   /** Lines of the project rows. */
   projectLines: Src | null;
-  /** checks with status mismatch in this document. */
-  mismatches: number;
+  /** findings of kind contradiction in this document (checks grouped by cause). */
+  contradictions: number;
 }
 
 /** Every document whose department expenditure table has a total row, largest first. */
@@ -30,7 +30,7 @@ export async function budgets(): Promise<BudgetRow[]> {
            e.total, e.basic_total, e.project_total, e.source_line::INTEGER AS source_line, e.source_line_end::INTEGER AS source_line_end,
            coalesce(p.n, 0)::INTEGER AS projects, p.lo::INTEGER AS p_first, p.hi::INTEGER AS p_last,
            (SELECT any_value(status) FROM table_presence t WHERE t.doc_id = d.doc_id AND t.standard_key = 'projects') AS projects_status,
-           (SELECT count(*) FROM checks c WHERE c.doc_id = d.doc_id AND c.status = 'mismatch')::INTEGER AS mismatches
+           (SELECT count(*) FROM findings f WHERE f.doc_id = d.doc_id AND f.finding_kind = 'contradiction')::INTEGER AS contradictions
     FROM documents d JOIN ${printedRows('expenditure_by_function', ['total', 'basic_total', 'project_total'])} e USING (doc_id)
     LEFT JOIN (SELECT doc_id, count(*) AS n, min(source_line) AS lo, max(coalesce(source_line_end, source_line)) AS hi
                FROM projects WHERE row_kind = 'project' GROUP BY doc_id) p USING (doc_id)
