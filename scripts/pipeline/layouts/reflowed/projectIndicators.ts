@@ -289,16 +289,26 @@ function narrowBounds(bounds: [number, number], line: string, prev?: string): [n
   const t = line.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9.,%]+$/.test(t)) lo = Math.max(lo, printWidth(t));
   if (prev === undefined) return [lo, hi];
-  const chars = [...t];
-  let lead = printWidth(chars[0] ?? '');
-  if (ALNUM.test(chars[0] ?? '')) {
+  const p = prev.trim();
+  hi = Math.min(hi, printWidth(p) + 0.5 * (p.match(/\s+/g) ?? []).length + leadOf(t));
+  return [lo, hi];
+}
+
+/**
+ * The width of what a line starts with that the line above would have had to take whole: a run
+ * of digits or letters (never cut), a character with the punctuation after it that cannot start a
+ * line, an opening bracket with what follows it (it cannot end a line: `中央` / `（2023 年`, :7804).
+ */
+function leadOf(text: string): number {
+  const chars = [...text.replace(/\s+/g, '')];
+  if (chars.length === 0) return 0;
+  if (NO_END.test(chars[0]!) && chars.length > 1) return printWidth(chars[0]!) + leadOf(chars.slice(1).join(''));
+  if (ALNUM.test(chars[0]!)) {
     let e = 0;
     while (e < chars.length && ALNUM.test(chars[e]!)) e++;
-    lead = printWidth(chars.slice(0, e).join(''));
-  } else if (chars[1] !== undefined && (NO_START.test(chars[1]) || NO_END.test(chars[0]!))) lead += printWidth(chars[1]);
-  const p = prev.trim();
-  hi = Math.min(hi, printWidth(p) + 0.5 * (p.match(/\s+/g) ?? []).length + lead);
-  return [lo, hi];
+    return printWidth(chars.slice(0, e).join(''));
+  }
+  return printWidth(chars[0]!) + (chars[1] !== undefined && NO_START.test(chars[1]) ? printWidth(chars[1]) : 0);
 }
 
 /** How indicator names end (率 209, 度 137, 数 106, 性 53 … of the tab-layout budgets' 830). */
@@ -345,7 +355,7 @@ function candidates(lines: string[], pieces: Piece[]): Cand[][] {
     // the first line did not fill (`一`/`年经`/`费` 9.5 万/元, :11027–:11035; `维护`/`社会稳`/`定`,
     // :11049). A cell read so is garbled: the reading is a guess, never certain.
     const t0 = lines[p.line]!.trim();
-    if (!/\s/.test(t0) && /^[\u4e00-\u9fff]+$/.test(t0) && p.line + 2 < lines.length) {
+    if (!/\s/.test(t0) && /^[\u4e00-\u9fff]+$/.test(t0) && !UNIT.test(t0) && p.line + 2 < lines.length) {
       let rest = narrowBounds([0, Infinity], lines[p.line + 1]!);
       if (printWidth(t0) >= rest[0]) return;
       for (let j = p.line + 2; j < lines.length && j <= p.line + 8; j++) {
@@ -595,7 +605,7 @@ function readBlock(region: Frag[], r: Reader): GridRead {
 }
 
 /** A number with at most a short unit, or a comparator first: a target, never an indicator's name (`1000`, `10 家医院`, `1 年`: :7508, :6952, :6980). */
-const TARGET_AS_NAME = /^(?:[≥≤<>＜＞=]|\d+(?:\.\d+)?\s*\S{0,3}$)/;
+const TARGET_AS_NAME = /^(?:[≥≤<>＜＞=]|\d+(?:\.\d+)?\s*\S{0,3}$|\d+(?:\.\d+)?%)/;
 /** Two figures glued into one (`100100`, `≥200200`: :6972, :6984). */
 const GLUED = /(?:^|[\s≥≤<>＜＞=])(\d{2,4})\1(?![\d.])/;
 /** A figure between words, or words between figures: pieces of several cells run together (`城乡居民 98 居民`, `95 养老 >93%`: :7762, :7767). */
@@ -694,14 +704,13 @@ function rejoinPageCuts(b: Block, r: Reader, repairs: Note[]): void {
     const heads: OpenHead[] = [];
     const name = b.nameParts.at(-1);
     const nameWidth = Math.max(0, ...b.nameParts.slice(1).map(printWidth));
-    if (name !== undefined && b.nameParts.length >= 3 && printWidth(name) >= nameWidth - 0.5) heads.push({ text: name, width: nameWidth, piece: -1, name: true });
+    if (name !== undefined && b.nameParts.length >= 3) heads.push({ text: name, width: nameWidth, piece: -1, name: true });
     for (const c of row) {
       if (c.cand.lines.length !== height) continue;
       const last = lines[c.cand.lines.at(-1)!]!;
       const width = c.cand.wrap ? c.cand.wrap[0] : (c.role === 0 ? r.w.ind : r.w.val)[c.cat];
-      const text = c.cand.wrap ? last : c.cand.text;
-      if (width === null || width === undefined || printWidth(c.cand.wrap ? last : text) < width - 0.5) continue;
-      heads.push({ text, width, piece: c.cand.b });
+      if (width === null || width === undefined) continue;
+      heads.push({ text: c.cand.wrap ? last : c.cand.text, width, piece: c.cand.b });
     }
     if (heads.length === 0) continue;
     // The pieces after the break, with their lines.
@@ -718,17 +727,19 @@ function rejoinPageCuts(b: Block, r: Reader, repairs: Note[]): void {
       if (i === after.length) return;
       const p = after[i]!; const w = printWidth(p.text);
       if (isTargetCell(p.text)) return; // a target starts the next row's pair, never ends a cut cell
-      if (goesOn && p.first && w <= heads[head]!.width + 0.5) {
+      // An end goes on over a further line when the line above could not have taken its start.
+      const full = (line: string, width: number) => printWidth(line) + leadOf(p.text) > width;
+      if (goesOn && p.first && w <= heads[head]!.width + 0.5 && full(after[i - 1]!.text, heads[head]!.width)) {
         const prev = after[i - 1]!.text;
         to.push(head);
-        search(i + 1, head, p.last && w >= heads[head]!.width - 0.5, to, score + junction(r.bigrams, prev, p.text));
+        search(i + 1, head, p.last, to, score + junction(r.bigrams, prev, p.text));
         to.pop();
       }
       for (let h = head + 1; h < heads.length; h++) {
-        if (w > heads[h]!.width + 0.5) continue;
+        if (w > heads[h]!.width + 0.5 || !full(heads[h]!.text, heads[h]!.width)) continue;
         if (heads[h]!.name && (!p.first || i > 0 || (r.bigrams.get([...heads[h]!.text].at(-1)! + [...p.text][0]!) ?? 0) === 0)) continue;
         to.push(h);
-        search(i + 1, h, p.last && w >= heads[h]!.width - 0.5, to, score + 1 + junction(r.bigrams, heads[h]!.text, p.text));
+        search(i + 1, h, p.last, to, score + 1 + junction(r.bigrams, heads[h]!.text, p.text));
         to.pop();
       }
     };
@@ -753,13 +764,15 @@ function rejoinPageCuts(b: Block, r: Reader, repairs: Note[]): void {
       const ps = grid.pieces.flatMap((x, i) => (x.line === li ? [i] : []));
       if (!ps.some((i) => ends.has(i))) { out.push(f); return; }
       let run: string[] = [];
+      const flush = () => { if (run.length > 0) out.push({ ...f, text: run.join(' '), head: run.join(' '), amounts: [] }); run = []; };
       for (const i of ps) {
+        if (!ends.has(i)) { run.push(grid.pieces[i]!.text); continue; }
+        flush();
         run.push(grid.pieces[i]!.text);
-        if (!ends.has(i)) continue;
-        out.push({ ...f, text: run.join(' '), head: run.join(' '), amounts: [] }, ...ends.get(i)!);
-        run = [];
+        flush();
+        out.push(...ends.get(i)!);
       }
-      if (run.length > 0) out.push({ ...f, text: run.join(' '), head: run.join(' '), amounts: [], pageStart: false });
+      flush();
     });
     const rest: Frag[] = [];
     let carry = false;
