@@ -717,11 +717,15 @@ function rejoinPageCuts(b: Block, r: Reader, repairs: Note[]): void {
     const after = b.region.slice(k).flatMap((f, li) => {
       const ps = piecesOf(f.text);
       return ps.map((text, pi) => ({ text, li, pi, first: pi === 0, last: pi === ps.length - 1 }));
-    }).slice(0, 24);
-    // Every way the first pieces end the open cells, in order; the best by its joins.
+    }).slice(0, 16);
+    // Every way the first pieces end the open cells, in order; the best by its joins. The ways are
+    // few (a row has at most eight cells, an end is no wider than its column); a damaged text could
+    // make them many, so the search stops after a fixed number of steps, keeping the best so far.
     type Way = { to: number[]; score: number };
     let best: Way = { to: [], score: 0 };
+    let steps = 0;
     const search = (i: number, head: number, goesOn: boolean, to: number[], score: number) => {
+      if (++steps > 5000) return;
       // On a tie, the longer: an end goes on over its lines while they are full.
       if ((i === after.length || after[i]!.first) && to.length > 0 && (score > best.score || (score === best.score && to.length > best.to.length))) best = { to: [...to], score };
       if (i === after.length) return;
