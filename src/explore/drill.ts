@@ -48,7 +48,7 @@ ORDER BY total DESC, project_seq;`;
 /** Level 4: the performance indicators of one project. */
 export function indicatorsSql(docId: string, projectCode: string): string {
   return `-- 第 4 级：项目 ${note(projectCode)} 的绩效指标
-SELECT category_zh, indicator, target_text, comparator, target_value, target_unit, source_line
+SELECT category_zh, indicator, target_text, comparator, target_value, target_unit, source_line, pairing, garbled, raw_cells
 FROM project_indicators
 WHERE doc_id = ${sqlString(docId)} AND project_code = ${sqlString(projectCode)}
 ORDER BY source_line;`;
@@ -73,4 +73,8 @@ export interface IndicatorRow {
   target_value: number | null;
   target_unit: string | null;
   source_line: number | null;
+  /** `uncertain`: the reading is a guess; the page shows the pieces as printed (raw_cells) instead. */
+  pairing: string | null;
+  garbled: boolean | null;
+  raw_cells: string | null;
 }

@@ -42,7 +42,7 @@ export async function drillDoc(docId: string): Promise<DrillDoc> {
     FROM projects p WHERE ${OF_CITY} AND row_kind = 'project'
     ORDER BY doc_id, unit_name, total DESC, project_seq`, docId);
   const indicators = await cityQuery<IndicatorRow & { project_code: string }>(`
-    SELECT doc_id, project_code, category_zh, indicator, target_text, comparator, target_value, target_unit, source_line
+    SELECT doc_id, project_code, category_zh, indicator, target_text, comparator, target_value, target_unit, source_line, pairing, garbled, raw_cells
     FROM project_indicators WHERE ${OF_CITY} AND project_code IS NOT NULL
     ORDER BY doc_id, project_code, source_line`, docId);
   const [unmatched] = await cityQuery<{ n: number }>(`

@@ -80,6 +80,7 @@ test('invariants of every row: codes all digits, a category, raw cells exactly o
       assert.ok(!/^指标\s*\d/.test(r.indicator as string), `${where}: numbering removed`);
       assert.ok(r.pairing === 'certain' || r.pairing === 'uncertain', where);
       assert.equal(r.raw_cells !== null, r.pairing === 'uncertain', `${where}: raw_cells only on uncertain rows`);
+      assert.equal(r.garbled, false, `${where}: the tab conversion shifts cells, it does not garble them`);
       if (r.source_line_end !== null) assert.ok((r.source_line_end as number) > (r.source_line as number), where);
     }
   }

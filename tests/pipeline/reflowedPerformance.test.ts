@@ -99,6 +99,47 @@ test('reflowed project_indicators (洛阳): a page break inside a project marks 
   assert.ok(proj.filter((x) => x.pairing === 'certain').every((x) => x.raw_cells === null));
 });
 
+test('reflowed project_indicators (洛阳): the ends of cells a page break cut are joined back to their cells, the project stays uncertain', () => {
+  const of = (code: string) => proj.filter((x) => x.project_code === code).map((x) => [x.source_line, x.source_line_end, x.category, x.indicator, x.target_text, x.pairing]);
+  // :5345–:5362 一年/成本 84.9 万/元 水用量 ≥300 吨 对工作/正常开 较好保障 日常办公/人员满意 100%; the page
+  // break; :5363–:5367 运/转/类 (the 项目分类 label's end), :5369–:5371 经费/标准, :5373–:5375 展的保/障情况, :5377 度
+  assert.deepEqual(of('4103002100000Y8030004').slice(0, 4), [
+    [5345, 5371, 'cost', '一年成本经费标准', '84.9 万元', 'uncertain'],
+    [5352, null, 'output', '水用量', '≥300 吨', 'uncertain'],
+    [5354, 5375, 'benefit', '对工作正常开展的保障情况', '较好保障', 'uncertain'],
+    [5359, 5377, 'satisfaction', '日常办公人员满意度', '100%', 'uncertain'],
+  ]);
+  // :9978–:9991 创业担保贷/款发放目标 100% 金融机/构网点 ≥60% 申报创业/担保贷款 ≥80%, then
+  // :9992 ` 完成率 覆盖率 贴息小微` and :9994–:9996 企业满意/度: three ends side by side, the last going on
+  assert.deepEqual(of('410300240000000050008').slice(3, 6).map((x) => x.slice(3, 5)), [
+    ['创业担保贷款发放目标完成率', '100%'], ['金融机构网点覆盖率', '≥60%'], ['申报创业担保贷款贴息小微企业满意度', '≥80%'],
+  ]);
+  // :10199 ` 金 数 满意度`: 金 ends the project's name (:10125–:10139 普惠金融/…/息奖补资), 数 and 满意度 two indicators
+  const q = proj.filter((x) => x.project_code === '410300240000000051262');
+  assert.equal(q[0]!.project_name, '普惠金融发展中央专项 2024年提前下达创业担保贷款贴息奖补资金');
+  assert.deepEqual(q.slice(4, 6).map((x) => x.indicator), ['创业担保基金放大倍数', '申报创业担保贷款贴息个人满意度']);
+  // :7977 ` 间落实 定情况 作人员满` / `意` end the three names of :7976 `鉴定工作时 12 月 完成鉴 100% 鉴定办工 100%`
+  assert.deepEqual(proj.filter((x) => x.source_line === 7976).map((x) => [x.indicator, x.target_text]),
+    [['鉴定工作时间落实', '12 月'], ['完成鉴定情况', '100%'], ['鉴定办工作人员满意', '100%']]);
+});
+
+test('reflowed project_indicators (洛阳): a passage the conversion garbled is never certain, marked garbled, its pieces published as printed', () => {
+  // 410300220000000046799 社保基金工作经费 (:6935): :6952 `2 >910 10 家医院 >22`, :6972 `100100`, :6980
+  // `≥12 1 年 <84`, :6984 `≥200200` — figures glued, targets where names belong
+  const rs = proj.filter((x) => x.project_code === '410300220000000046799');
+  assert.ok(rs.length >= 6 && rs.every((x) => x.pairing === 'uncertain' && x.garbled === true), 'every pair of :6952–:6984');
+  assert.ok(rs.some((x) => x.raw_cells === '给有需 | 要帮助 | 的人 | 100100' || (x.raw_cells as string).includes('100100')));
+  // :7508 `1000 ≥98%`: two targets whose names are not printed
+  assert.ok(proj.filter((x) => x.source_line === 7508).every((x) => x.garbled === true && x.pairing === 'uncertain'));
+  // :11027–:11035 一/年经/费 9.5 万/元: a name no width wraps so, read whole but garbled; the rest of the
+  // project (:11037–:11074) read, uncertain
+  const c = at(proj, 11027);
+  assert.deepEqual([c.category, c.indicator, c.target_text, c.pairing, c.garbled, c.raw_cells], ['cost', '一年经费', '9.5 万元', 'uncertain', true, '一 | 年经 | 费 | 9.5 万 | 元']);
+  assert.ok(proj.filter((x) => x.project_code === '410300230000000010479').every((x) => x.pairing === 'uncertain'));
+  // nowhere a certain row in a garbled passage
+  assert.ok(proj.every((x) => !(x.garbled === true && x.pairing === 'certain')));
+});
+
 test('reflowed project_indicators: a project code split over two lines is rejoined', () => {
   // :5057 410300200000000014001 printed as `4103002000000` / `00014001`
   const split = [...lines];

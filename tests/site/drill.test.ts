@@ -67,6 +67,27 @@ describe('drill-down pages', () => {
     }
   });
 
+  test('an indicator read with uncertainty shows the pieces as printed, with a note, not a guessed reading', async () => {
+    let uncertain = 0; let garbled = 0;
+    for (const d of docs) {
+      const document = page(`explore/${d.doc_id}`);
+      const projectEls = [...document.querySelectorAll('details.drill-project')];
+      for (const [i, p] of (await drillDoc(d.doc_id)).units.flatMap((u) => u.projects).entries()) {
+        const rows = [...projectEls[i]!.querySelectorAll('table.drill-indicators tbody tr')];
+        for (const [k, ind] of p.indicators.entries()) {
+          const cells = [...rows[k]!.querySelectorAll('td')].map((td) => td.textContent ?? '');
+          if (ind.pairing !== 'uncertain') { assert.equal(cells.length, 6); continue; }
+          uncertain++; if (ind.garbled) garbled++;
+          // one cell for the reading: the printed pieces, never the guessed indicator and target apart
+          assert.deepEqual(cells, [`${ind.garbled ? '原文此处转换时被打乱' : '读法不确定'}，原文印出：${ind.raw_cells}`, String(ind.source_line)], `${d.doc_id}:${ind.source_line}`);
+        }
+        if (p.indicators.some((x) => x.pairing === 'uncertain')) assert.match(projectEls[i]!.querySelector('.drill-body > p.note')?.textContent ?? '', /原文印出.*照录印出的各段/);
+      }
+    }
+    // 洛阳's garbled passages (:6952–:6984, :11027 …) are among the projects the drill-down lists
+    assert.ok(uncertain > 0 && garbled > 0, `${uncertain} uncertain, ${garbled} garbled`);
+  });
+
   test('source links go to the row\'s own line; in tab-layout documents that line holds the name', async () => {
     for (const d of docs) {
       const document = page(`explore/${d.doc_id}`);

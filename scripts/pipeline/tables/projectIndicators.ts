@@ -64,6 +64,7 @@ export const schemas: TableSchema[] = [{
     { name: 'target_value', type: 'DOUBLE', zh: '指标值中的数值；定性指标、区间或日期为空', en: 'numeric part of the target; null for qualitative targets, ranges and dates' },
     { name: 'target_unit', type: 'VARCHAR', zh: '指标值的计量单位（如 %、人次、元）', en: 'unit of the target (e.g. %, 人次, 元)' },
     { name: 'pairing', type: 'VARCHAR', zh: '类别判定：certain 确定；uncertain 转换错位（或逐格换行的版式中单元格的切分、所属列无法确定）后按推断归类，需核对原文', en: 'category assignment: certain, or uncertain where the conversion shifted the cells (or, in the reflowed layout, where which cells the printed lines make and which column they sit in could not be told for sure) and the pairing had to be guessed' },
+    { name: 'garbled', type: 'BOOLEAN', zh: '该指标位于原文转换时被打乱的段落（数字粘连如“100100”、指标名称缺失、单元格不按同一宽度折行）：所读出的指标与指标值只是推测，pairing 必为 uncertain，请以 raw_cells 中印出的各段为准', en: 'the indicator lies in a passage the text conversion garbled (figures glued together such as 100100, indicator names lost, cells not wrapped at one width): the indicator and target read are a guess, pairing is always uncertain, and raw_cells holds the pieces as printed' },
     { name: 'raw_cells', type: 'VARCHAR', zh: '该行原文的非空单元格（以“ | ”连接；逐格换行的版式中为该指标与指标值印出的各段），仅 pairing 为 uncertain 时填写', en: 'the raw non-empty cells of the line joined by " | " (in the reflowed layout, the printed pieces of the indicator and its target), filled only when pairing is uncertain' },
   ],
 }];
@@ -464,6 +465,8 @@ export function parse(section: Section, ctx: ParseContext): Record<string, OutRo
           target_value: t.value,
           target_unit: t.unit,
           pairing: p.certain ? 'certain' : 'uncertain',
+          // The tab conversion shifts cells but never garbles their text.
+          garbled: false,
           raw_cells: p.certain ? null : r.raw,
         });
       }

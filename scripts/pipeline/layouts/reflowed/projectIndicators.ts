@@ -241,8 +241,10 @@ function isTargetCell(t: string): boolean {
 }
 /** Characters the conversion never cuts between (`2023`, `95%`, `4.5`). */
 const ALNUM = /[A-Za-z0-9.,%]/;
-/** Punctuation a line never starts with: the character before it goes down with it. */
-const NO_START = /[，。；、：）」』》”！？,.;:)%]/;
+/** Punctuation a line never starts with: the character before it goes down with it (`卡·龙门卡`, :7722). */
+const NO_START = /[，。；、：）」』》”！？,.;:)%·・]/;
+/** Punctuation a line never ends with: it goes down with the character after it (`才发放` / `“河洛英`, :7710–:7712). */
+const NO_END = /[“‘（(《「『【〔]/;
 
 interface Piece { text: string; line: number }
 
@@ -257,17 +259,22 @@ interface Cand {
   width: number;
   /** What the text says, read once: its score as an indicator and as a value, and the names it bears. */
   asIndicator: number; asValue: number; satisfaction: boolean; costName: boolean; costValue: boolean;
+  /** Lines no single width wraps so (`一`/`年经`/`费`, :11027): the conversion garbled the cell. */
+  garbled: boolean;
 }
 
-function cand(a: number, b: number, text: string, lines: number[], first: string, wrap: [number, number] | null): Cand {
+function cand(a: number, b: number, text: string, lines: number[], first: string, wrap: [number, number] | null, garbled = false): Cand {
   // A target whole on its first line, more text after it that is no unit: the next cell's.
   const split = wrap !== null && !isTargetCell(text) && isTargetCell(first);
   return {
-    a, b, text, lines, first, wrap, width: printWidth(text),
-    asIndicator: indicatorScore(text), asValue: valueScore(text) - (split ? 1.5 : 0),
+    a, b, text, lines, first, wrap, width: printWidth(text), garbled,
+    asIndicator: indicatorScore(text) - (garbled ? GARBLED_WRAP : 0), asValue: valueScore(text) - (split ? 1.5 : 0) - (garbled ? GARBLED_WRAP : 0),
     satisfaction: SATISFACTION.test(text), costName: COST_NAME.test(text), costValue: COST_VALUE.test(text),
   };
 }
+
+/** What reading a cell as garbled-wrapped costs: taken only where no wrap at one width reads as well. */
+const GARBLED_WRAP = 3;
 
 /**
  * Bounds [lo, hi) on the column width that wraps lines exactly so: every line fits (a run of
@@ -282,16 +289,26 @@ function narrowBounds(bounds: [number, number], line: string, prev?: string): [n
   const t = line.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9.,%]+$/.test(t)) lo = Math.max(lo, printWidth(t));
   if (prev === undefined) return [lo, hi];
-  const chars = [...t];
-  let lead = printWidth(chars[0] ?? '');
-  if (ALNUM.test(chars[0] ?? '')) {
+  const p = prev.trim();
+  hi = Math.min(hi, printWidth(p) + 0.5 * (p.match(/\s+/g) ?? []).length + leadOf(t));
+  return [lo, hi];
+}
+
+/**
+ * The width of what a line starts with that the line above would have had to take whole: a run
+ * of digits or letters (never cut), a character with the punctuation after it that cannot start a
+ * line, an opening bracket with what follows it (it cannot end a line: `中央` / `（2023 年`, :7804).
+ */
+function leadOf(text: string): number {
+  const chars = [...text.replace(/\s+/g, '')];
+  if (chars.length === 0) return 0;
+  if (NO_END.test(chars[0]!) && chars.length > 1) return printWidth(chars[0]!) + leadOf(chars.slice(1).join(''));
+  if (ALNUM.test(chars[0]!)) {
     let e = 0;
     while (e < chars.length && ALNUM.test(chars[e]!)) e++;
-    lead = printWidth(chars.slice(0, e).join(''));
-  } else if (chars[1] !== undefined && NO_START.test(chars[1])) lead += printWidth(chars[1]);
-  const p = prev.trim();
-  hi = Math.min(hi, printWidth(p) + 0.5 * (p.match(/\s+/g) ?? []).length + lead);
-  return [lo, hi];
+    return printWidth(chars.slice(0, e).join(''));
+  }
+  return printWidth(chars[0]!) + (chars[1] !== undefined && NO_START.test(chars[1]) ? printWidth(chars[1]) : 0);
 }
 
 /** How indicator names end (率 209, 度 137, 数 106, 性 53 … of the tab-layout budgets' 830). */
@@ -334,6 +351,20 @@ function candidates(lines: string[], pieces: Piece[]): Cand[][] {
       const b = lastOf.get(j)!;
       from[a]!.push(cand(a, b, joinText(ls), ls.map((_, k) => p.line + k), normText(ls[0]!), bounds));
     }
+    // The conversion's garble: a short first line, then the rest of the cell wrapped at one width
+    // the first line did not fill (`一`/`年经`/`费` 9.5 万/元, :11027–:11035; `维护`/`社会稳`/`定`,
+    // :11049). A cell read so is garbled: the reading is a guess, never certain.
+    const t0 = lines[p.line]!.trim();
+    if (!/\s/.test(t0) && /^[\u4e00-\u9fff]+$/.test(t0) && !UNIT.test(t0) && p.line + 2 < lines.length) {
+      let rest = narrowBounds([0, Infinity], lines[p.line + 1]!);
+      if (printWidth(t0) >= rest[0]) return;
+      for (let j = p.line + 2; j < lines.length && j <= p.line + 8; j++) {
+        rest = narrowBounds(rest, lines[j]!, lines[j - 1]!);
+        if (rest[0] >= rest[1]) break;
+        const ls = lines.slice(p.line, j + 1);
+        from[a]!.push(cand(a, lastOf.get(j)!, joinText(ls), ls.map((_, k) => p.line + k), normText(ls[0]!), rest, true));
+      }
+    }
   });
   return from;
 }
@@ -349,6 +380,8 @@ const MERGE_COST = 1;
 const DANGLING = 3;
 /** How much better the chosen reading of a cell must be than any other for it to be certain. */
 const MARGIN = 1.5;
+/** A pair read into a column left of (or the same as) the pair it shares its line with. */
+const SAME_ROW = 3;
 
 /**
  * Category of a pair given the one printed before it (row 4: a project's first pair), as the form
@@ -452,13 +485,16 @@ function readGrid({ pieces, from, cut }: Grid, w: Widths): { cells: CellRead[]; 
   const mv: number[] = []; const mEnd: number[] = []; const mTo: number[] = []; const mJ: number[] = []; const mK: number[] = [];
   for (let a = 0; a < P; a++) {
     const cs = from[a]!;
+    // A cell that starts on the line where the previous one ends sits beside it, in its row: in a
+    // later column (`≥98% 引进人才 ≥98%`, :7022 — the 效益 target, then the 满意度 pair).
+    const sameLine = a > 0 && pieces[a]!.line === pieces[a - 1]!.line;
     const ind = cs.map((c) => [0, 1, 2, 3].map((k) => indicatorAs(c, k, w) - cut[a]!));
     const val = cs.map((c) => [0, 1, 2, 3].map((k) => valueAs(c, k, w) - cut[a]!));
     for (let s = 0; s < STATES; s++) {
       first[a * STATES + s] = mv.length;
       for (let j = 0; j < cs.length; j++) {
         for (let k = s < 5 ? 0 : s - 5; k < (s < 5 ? 4 : s - 4); k++) {
-          mv.push(s < 5 ? NEXT[s]![k]! + ind[j]![k]! : val[j]![k]!);
+          mv.push(s < 5 ? NEXT[s]![k]! + ind[j]![k]! - (sameLine && s < 4 && k <= s ? SAME_ROW : 0) : val[j]![k]!);
           mEnd.push(cs[j]!.b + 1); mTo.push(s < 5 ? 5 + k : k); mJ.push(j); mK.push(k);
         }
       }
@@ -525,6 +561,8 @@ function readGrid({ pieces, from, cut }: Grid, w: Widths): { cells: CellRead[]; 
 
 interface Pair {
   ind: CellRead; val: CellRead | null; certain: boolean;
+  /** Inside a passage the conversion garbled (garbledPairs). */
+  garbled: boolean;
   /** The printed pieces and the source lines of both cells. */
   pieces: string[]; lines: number[];
 }
@@ -557,12 +595,42 @@ function readBlock(region: Frag[], r: Reader): GridRead {
     const ind = cells[i]!; const val = cells[i + 1] ?? null;
     const cs = [ind, ...(val ? [val] : [])];
     pairs.push({
-      ind, val, certain: ind.certain && val !== null && val.certain && !pageBreak,
+      ind, val, certain: ind.certain && val !== null && val.certain && !pageBreak, garbled: false,
       pieces: cs.flatMap((c) => pieces.slice(c.cand.a, c.cand.b + 1).map((x) => x.text)),
       lines: cs.flatMap((c) => c.cand.lines.map((k) => region[k]!.n)),
     });
   }
+  markGarbled(pairs);
   return { pairs, score };
+}
+
+/** A number with at most a short unit, or a comparator first: a target, never an indicator's name (`1000`, `10 家医院`, `1 年`: :7508, :6952, :6980). */
+const TARGET_AS_NAME = /^(?:[≥≤<>＜＞=]|\d+(?:\.\d+)?\s*\S{0,3}$|\d+(?:\.\d+)?%)/;
+/** Two figures glued into one (`100100`, `≥200200`: :6972, :6984). */
+const GLUED = /(?:^|[\s≥≤<>＜＞=])(\d{2,4})\1(?![\d.])/;
+/** A figure between words, or words between figures: pieces of several cells run together (`城乡居民 98 居民`, `95 养老 >93%`: :7762, :7767). */
+const RUN_TOGETHER = /[\u4e00-\u9fff]\s+[≥≤<>＜＞=]?\d+(?:\.\d+)?%?\s+[\u4e00-\u9fff]|\d%?\s+[\u4e00-\u9fff]+\s+[≥≤<>＜＞=]?\d/;
+
+/** Does a cell as read show the conversion's garble (as no printed grid could hold it)? */
+function garbledCell(c: CellRead): boolean {
+  const t = c.cand.text;
+  if (c.cand.garbled || GLUED.test(t)) return true;
+  if (c.cand.wrap === null && c.cand.b > c.cand.a && RUN_TOGETHER.test(t)) return true;
+  // An indicator that is a target, or one character (`费` → `9.5 万元`, :11031): the name was lost or cut.
+  return c.role === 0 && (TARGET_AS_NAME.test(t) || (printWidth(t) <= 1 && /[\u4e00-\u9fff]/.test(t)));
+}
+
+/**
+ * Passages the conversion garbled — glued figures, targets where names belong, fragments no width
+ * wraps — read as well as they can be but never certain: every pair of such a project is
+ * uncertain (its cells cannot be told apart with confidence), and the pairs from the first garbled
+ * one to the last are marked garbled.
+ */
+function markGarbled(pairs: Pair[]): void {
+  const hit = pairs.flatMap((p, i) => ([p.ind, ...(p.val ? [p.val] : [])].some(garbledCell) ? [i] : []));
+  if (hit.length === 0) return;
+  for (const p of pairs) p.certain = false;
+  for (let i = hit[0]!; i <= hit.at(-1)!; i++) pairs[i]!.garbled = true;
 }
 
 /**
@@ -597,6 +665,140 @@ function moveRowsBeforeCodes(blocks: Block[], r: Reader, repairs: Note[]): void 
       table: TABLE, line: moved[0]!.n,
       what: `indicator rows ${moved[0]!.n}–${moved.at(-1)!.n}, printed before a page break, belong to project ${q.code} (line ${q.codeLine}) printed after it`,
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells cut by a page break
+
+/** A cell that may go on after the break: its text, the width of its column, and where it ends. */
+interface OpenHead { text: string; width: number; piece: number; name?: true }
+
+/** How often the document prints two characters together: the evidence that a cut joins them. */
+const junction = (bigrams: Map<string, number>, before: string, after: string) =>
+  Math.log(1 + (bigrams.get([...before].at(-1)! + [...after][0]!) ?? 0));
+
+/**
+ * A page break inside a row cuts every cell taller than what fits on the page: each keeps its
+ * first lines, all as many (the rows' cells are top-aligned), and its last line full; the rest of
+ * each, in the order of the columns, opens the next page — laid out as a row is, ends that fit
+ * side by side on one line (` 完成率 覆盖率 贴息小微`, :9992), a longer one wrapped on lines of its
+ * own (` 经费`/`标准`, :5369). A person puts them back by the widths: an end is no wider than its
+ * column, and goes on over further lines only while its lines are full. The project's name can be
+ * cut too (` 金 数 满意度`, :10199, 金 ends …贴息奖补资/金). Of the ways the ends fit the cut cells,
+ * the one whose joins the document prints most often (意/度 over 况/度, :5377) is taken; the
+ * project stays uncertain, its pieces published.
+ */
+function rejoinPageCuts(b: Block, r: Reader, repairs: Note[]): void {
+  for (let k = 1; k < b.region.length; k++) {
+    if (!b.region[k]!.pageStart) continue;
+    const before = b.region.slice(0, k);
+    const lines = before.map((f) => f.text);
+    const grid = gridOf(lines, r.bigrams);
+    const cells = readGrid(grid, r.w).cells;
+    // The cut row: the cells from the last pair whose category does not follow the one before it.
+    let start = 0;
+    for (let i = 2; i < cells.length; i += 2) if (cells[i]!.cat <= cells[i - 2]!.cat) start = i;
+    const row = cells.slice(start);
+    const height = Math.max(0, ...row.map((c) => c.cand.lines.length));
+    const heads: OpenHead[] = [];
+    const name = b.nameParts.at(-1);
+    const nameWidth = Math.max(0, ...b.nameParts.slice(1).map(printWidth));
+    if (name !== undefined && b.nameParts.length >= 3) heads.push({ text: name, width: nameWidth, piece: -1, name: true });
+    for (const c of row) {
+      if (c.cand.lines.length !== height) continue;
+      const last = lines[c.cand.lines.at(-1)!]!;
+      const width = c.cand.wrap ? c.cand.wrap[0] : (c.role === 0 ? r.w.ind : r.w.val)[c.cat];
+      if (width === null || width === undefined) continue;
+      heads.push({ text: c.cand.wrap ? last : c.cand.text, width, piece: c.cand.b });
+    }
+    if (heads.length === 0) continue;
+    // The pieces after the break, with their lines.
+    const after = b.region.slice(k).flatMap((f, li) => {
+      const ps = piecesOf(f.text);
+      return ps.map((text, pi) => ({ text, li, pi, first: pi === 0, last: pi === ps.length - 1 }));
+    }).slice(0, 16);
+    // Every way the first pieces end the open cells, in order; the best by its joins. The ways are
+    // few (a row has at most eight cells, an end is no wider than its column); a damaged text could
+    // make them many, so the search stops after a fixed number of steps, keeping the best so far.
+    type Way = { to: number[]; score: number };
+    let best: Way = { to: [], score: 0 };
+    let steps = 0;
+    const search = (i: number, head: number, goesOn: boolean, to: number[], score: number) => {
+      if (++steps > 5000) return;
+      // On a tie, the longer: an end goes on over its lines while they are full.
+      if ((i === after.length || after[i]!.first) && to.length > 0 && (score > best.score || (score === best.score && to.length > best.to.length))) best = { to: [...to], score };
+      if (i === after.length) return;
+      const p = after[i]!; const w = printWidth(p.text);
+      if (isTargetCell(p.text)) return; // a target starts the next row's pair, never ends a cut cell
+      // An end goes on over a further line when the line above could not have taken its start.
+      const full = (line: string, width: number) => printWidth(line) + leadOf(p.text) > width;
+      if (goesOn && p.first && w <= heads[head]!.width + 0.5 && full(after[i - 1]!.text, heads[head]!.width)) {
+        const prev = after[i - 1]!.text;
+        to.push(head);
+        search(i + 1, head, p.last, to, score + junction(r.bigrams, prev, p.text));
+        to.pop();
+      }
+      for (let h = head + 1; h < heads.length; h++) {
+        if (w > heads[h]!.width + 0.5 || !full(heads[h]!.text, heads[h]!.width)) continue;
+        if (heads[h]!.name && (!p.first || i > 0 || (r.bigrams.get([...heads[h]!.text].at(-1)! + [...p.text][0]!) ?? 0) === 0)) continue;
+        to.push(h);
+        search(i + 1, h, p.last, to, score + 1 + junction(r.bigrams, heads[h]!.text, p.text));
+        to.pop();
+      }
+    };
+    search(0, -1, false, [], 0);
+    if (best.to.length === 0) continue;
+    // Put the ends back, as lines of their own after the cell they end (a line the cell shares with
+    // the next cells is split after it, so the cell reads wrapped, as it was printed); the name's
+    // as name parts.
+    const tailLines = b.region.slice(k);
+    const taken = new Map<number, Set<number>>(); // line after the break → its pieces taken
+    const ends = new Map<number, Frag[]>(); // piece before the break → the ends after it
+    const names: string[] = [];
+    best.to.forEach((h, i) => {
+      const p = after[i]!;
+      const f = tailLines[p.li]!;
+      (taken.get(p.li) ?? taken.set(p.li, new Set()).get(p.li)!).add(p.pi);
+      if (heads[h]!.name) names.push(p.text);
+      else (ends.get(heads[h]!.piece) ?? ends.set(heads[h]!.piece, []).get(heads[h]!.piece)!).push({ n: f.n, text: p.text, head: p.text, amounts: [], pageStart: true });
+    });
+    const out: Frag[] = [];
+    before.forEach((f, li) => {
+      const ps = grid.pieces.flatMap((x, i) => (x.line === li ? [i] : []));
+      if (!ps.some((i) => ends.has(i))) { out.push(f); return; }
+      let run: string[] = [];
+      const flush = () => { if (run.length > 0) out.push({ ...f, text: run.join(' '), head: run.join(' '), amounts: [] }); run = []; };
+      for (const i of ps) {
+        if (!ends.has(i)) { run.push(grid.pieces[i]!.text); continue; }
+        flush();
+        run.push(grid.pieces[i]!.text);
+        flush();
+        out.push(...ends.get(i)!);
+      }
+      flush();
+    });
+    const rest: Frag[] = [];
+    let carry = false;
+    tailLines.forEach((f, li) => {
+      const gone = taken.get(li) ?? new Set<number>();
+      const left = piecesOf(f.text).filter((_, pi) => !gone.has(pi)).join(' ');
+      if (left === '') { carry ||= f.pageStart; return; }
+      rest.push(gone.size > 0 || carry ? { ...f, text: left, head: left, pageStart: f.pageStart || carry } : f);
+      carry = false;
+    });
+    // Taken when the project's grid reads better so (the ends no longer left as cells of their own),
+    // or as well and the joins are words the document prints: a page break between two rows leaves
+    // no ends, and joining the next row's first cells to the row above reads worse (the reflowed
+    // tab-layout budgets, tests/pipeline/reflowed.test.ts).
+    const was = readGrid(gridOf(b.region.map((f) => f.text), r.bigrams), r.w).score;
+    const now = readGrid(gridOf([...out, ...rest].map((f) => f.text), r.bigrams), r.w).score;
+    const words = best.score - new Set(best.to).size;
+    if (now < was || (now === was && words <= 0)) continue;
+    b.nameParts.push(...names);
+    repairs.push({ table: TABLE, line: tailLines[0]!.n, what: `project ${b.code}: ${best.to.length} piece(s) of cells cut by the page break (${after.slice(0, best.to.length).map((x) => x.text).join(' ')}) joined to the cells they end` });
+    b.region = [...out, ...rest];
+    k = out.length; // the next page break after this one
   }
 }
 
@@ -640,6 +842,7 @@ export function readProjectPerformance(section: ReflowedSection, lines: string[]
   reader.w = learnWidths(read().flat());
   moveRowsBeforeCodes(blocks, reader, repairs);
   reader.w = learnWidths(read().flat());
+  for (const b of blocks) rejoinPageCuts(b, reader, repairs);
   const pairsOf = read();
 
   const out: OutRow[] = [];
@@ -655,6 +858,7 @@ export function readProjectPerformance(section: ReflowedSection, lines: string[]
         indicator: stripNumbering(p.ind.cand.text), target_text: val,
         comparator: t.comparator, target_value: t.value, target_unit: t.unit,
         pairing: p.certain ? 'certain' : 'uncertain',
+        garbled: p.garbled,
         raw_cells: p.certain ? null : p.pieces.join(' | '),
       });
     }
