@@ -74,9 +74,13 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
           ['basic_personnel', ['basic_wages', 'basic_household'], '人员经费 = 工资福利 + 对个人和家庭的补助'] as [string, string[], string],
           ['basic_public', ['basic_goods_services', 'basic_capital'], '公用经费 = 商品和服务 + 资本性支出'] as [string, string[], string], EXP_SUMS[2]!]
         : EXP_SUMS;
-      for (const [total, parts, zh] of sums) {
+      for (const [total, printedParts, zh0] of sums) {
         // A template that does not print the parts (Shanghai prints no 工资福利 column) has nothing to add up.
-        if (!parts.some((p) => printed.has(p))) continue;
+        if (!printedParts.some((p) => printed.has(p))) continue;
+        // Jiangsu's 合计 also holds a 单位预留机动经费 beside 基本支出 and 项目支出.
+        const reserve = total === 'total' && r.reserve != null;
+        const parts = reserve ? [...printedParts, 'reserve'] : printedParts;
+        const zh = reserve ? `${zh0} + 单位预留机动经费` : zh0;
         add({ id: `row_sum:${kind}:${r.source_line}:${total}`, kind: 'row_sum', table: 'expenditure_by_function',
           description: `${KIND_ZH[kind]}第 ${r.source_line} 行（${r.func_name}）：${zh}`,
           expected: num(r[total]), actual: round6(parts.reduce((a, p) => a + (num(r[p]) ?? 0), 0)), terms: parts.length, lines: [r.source_line as number] });
@@ -85,7 +89,8 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
     const funcs = rows.filter((r) => r.row_kind === 'function');
     const totalRow = rows.find((r) => r.row_kind === 'total');
     const top = funcs.some((r) => r.func_level === 1) ? funcs.filter((r) => r.func_level === 1) : funcs.filter((r) => r.func_level === 3);
-    for (const col of AMOUNTS_EXP) {
+    // A table printing its 合计 only (no 功能分类 rows) has no rows to add up to it.
+    for (const col of funcs.length ? AMOUNTS_EXP : []) {
       if (totalRow && (totalRow[col] != null || top.some((r) => r[col] != null))) {
         add({ id: `column_sum:${kind}:total:${col}`, kind: 'column_sum', table: 'expenditure_by_function',
           description: `${KIND_ZH[kind]}：合计行的“${EXP_LABEL[col]}”= 各科目之和`,

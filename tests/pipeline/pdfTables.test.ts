@@ -158,6 +158,19 @@ test('江苏省高级人民法院 2019 (万元): 收支预算总表 p.8 with thr
   assert.equal((await one(`SELECT status FROM ${t('checks')} WHERE doc_id = '${COURT}' AND check_id LIKE '%row_sum:three_public:total'`)).status, 'ok');
 });
 
+test('江苏 p.9 支出预算总表: one unlabelled row by use — 合计 37,188.34 = 基本支出 21,968.00 + 项目支出 10,208.94 + 单位预留机动经费 5,011.40', async () => {
+  // Header 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金; no 功能分类 rows, so nothing but the 合计 is published.
+  assert.deepEqual(await totalRow(COURT, 'expenditure_by_function', 'department'),
+    { total: 37188.34, basic_total: 21968, project_total: 10208.94, reserve: 5011.4, source_page: 9 });
+  assert.equal((await one(`SELECT count(*)::INTEGER AS n FROM ${t('expenditure_by_function')} WHERE doc_id = '${COURT}' AND table_kind = 'department'`)).n, 0);
+  assert.equal((await one(`SELECT status FROM ${t('table_presence')} WHERE doc_id = '${COURT}' AND standard_key = 'expenditure'`)).status, 'present');
+  // The reserve is part of the 合计; a table of no 类 is no whole for the 一般公共预算's 类 (no part ≤ whole by 类).
+  assert.equal((await one(`SELECT status FROM ${t('checks')} WHERE check_id = '${COURT}:row_sum:department:216:total'`)).status, 'ok');
+  assert.equal((await q(`SELECT * FROM ${t('checks')} WHERE doc_id = '${COURT}' AND status <> 'ok'`)).length, 0);
+  // The summary's 支出合计 (p.8) against this 合计 (p.9).
+  assert.equal((await one(`SELECT status FROM ${t('checks')} WHERE check_id = '${COURT}:cross_table:summary_vs_department'`)).status, 'ok');
+});
+
 test('the narrative of each template is read and checked against its tables', async () => {
   const fact = async (doc: string, key: string) => (await one(`SELECT value, source_page FROM ${t('facts')} WHERE doc_id = '${doc}' AND fact_key = '${key}'`));
   // 商务委员会 2025 p.7: “收入预算37,151.47万元” against p.9's 收入总计 371,514,655.00 元 = 37,151.4655 万元: within rounding.

@@ -42,7 +42,8 @@ export function partWholeChecks({ t, precision, add }: Ctx): void {
   };
   const dc = byClass(dept);
   const gc = byClass(gp);
-  for (const [code, gRows] of gc) {
+  // A department table printing its 合计 only (江苏's 支出预算总表) has no 类 to be a whole of.
+  for (const [code, gRows] of dc.size ? gc : new Map<string, OutRow[]>()) {
     const dRows = dc.get(code) ?? [];
     const name = gRows.find((r) => r.func_level === 1)?.func_name ?? dRows.find((r) => r.func_level === 1)?.func_name ?? '';
     for (const col of cols) {

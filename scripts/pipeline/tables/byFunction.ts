@@ -44,6 +44,13 @@ export function readFunctionRows(section: Section): OutRow[] | null {
       func_name: total ? '合计' : name, ...values,
     });
   }
+  // A table of one unlabelled row under a header that starts with 合计 (Jiangsu's 支出预算总表: 合计,
+  // 基本支出, 项目支出, 单位预留机动经费 by use, no 功能分类 rows) prints its 合计 row only.
+  const unlabelled = layout.body.filter((r) => !rowLabel(layout, r).name && !rowLabel(layout, r).code);
+  if (out.length === 0 && layout.body.length === 1 && unlabelled.length === 1 && layout.fields.get(Math.min(...layout.fields.keys())) === 'total') {
+    const r = unlabelled[0]!;
+    return [{ source_line: r.n, source_line_end: null, row_kind: 'total', func_code: null, func_level: null, func_name: '合计', ...amountsOf(layout, r) }];
+  }
   // Codes of 3, 5 and 7 digits are 功能分类 类/款/项; a table by unit (单位编码 001001 …) is another shape.
   const functions = out.filter((r) => r.row_kind === 'function');
   if (functions.filter((r) => r.func_level !== null).length < 0.9 * functions.length) return [];
@@ -56,7 +63,7 @@ export const byFunction: TableModule = {
   schemas: [incomeByFunctionSchema],
   parse(section): Record<string, OutRow[]> {
     const rows = readFunctionRows(section);
-    if (!rows?.length) return {}; // not a table by 功能分类 after all (Jiangsu's 支出预算总表 is one row by use)
+    if (!rows?.length) return {}; // not a table by 功能分类 after all
     if (section.standard === 'income') {
       const keep = new Set(incomeByFunctionSchema.columns.map((c) => c.name));
       return { income_by_function: rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => keep.has(k) || k.startsWith('source_')))) };

@@ -101,6 +101,7 @@ export const expenditureByFunction: TableModule = {
       { name: 'project_total', type: 'DOUBLE', zh: '项目支出小计', en: 'project expenditure, subtotal', unit: '万元' },
       { name: 'project_operating', type: 'DOUBLE', zh: '项目支出·其他运转类（按表头所印）', en: 'project: other operating (as the column header labels it)', unit: '万元' },
       { name: 'project_specific', type: 'DOUBLE', zh: '项目支出·特定目标类（按表头所印）', en: 'project: specific-purpose (as the column header labels it)', unit: '万元' },
+      { name: 'reserve', type: 'DOUBLE', zh: '单位预留机动经费（江苏支出预算总表印出时；合计 = 基本支出 + 项目支出 + 此项）', en: 'reserve set aside by the unit (Jiangsu; total = basic + project + reserve)', unit: '万元' },
       { name: 'paid_to_superior', type: 'DOUBLE', zh: '上缴上级支出（决算表印出时）', en: 'paid to higher-level units (final accounts)', unit: '万元' },
       { name: 'operating_expenditure', type: 'DOUBLE', zh: '经营支出（决算表印出时）', en: 'business operating expenditure (final accounts)', unit: '万元' },
       { name: 'subsidy_to_subordinate', type: 'DOUBLE', zh: '对附属单位补助支出（决算表印出时）', en: 'subsidies to subordinate units (final accounts)', unit: '万元' },

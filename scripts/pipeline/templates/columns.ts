@@ -24,6 +24,8 @@ export const FUNCTION_COLUMNS: ColumnName[] = [
   { column: 'basic_capital', leaf: /资本性支出/ },
   { column: 'project_operating', leaf: /其他运转/ },
   { column: 'project_specific', leaf: /特定目标/ },
+  // Jiangsu's 支出预算总表 sets part of the budget aside beside 基本支出 and 项目支出.
+  { column: 'reserve', leaf: /^单位预留机动经费$/ },
   { column: 'paid_to_superior', leaf: /上缴上级支出/ },
   { column: 'operating_expenditure', leaf: /^经营支出$/ },
   { column: 'subsidy_to_subordinate', leaf: /对附属单位补助支出/ },
