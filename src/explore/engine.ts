@@ -10,9 +10,14 @@
 //   Measured in chromium (15 tables, 0.82 MB CSV): CSV with explicit types 37–48 ms,
 //   Arrow IPC 27–39 ms, CSV with type sniffing 118–132 ms — and the CSV is 93 KB gzipped
 //   against 144 KB for the same tables as Arrow IPC, and it is the file readers download.
-// - After loading, external access and extension loading are switched off and the
-//   configuration locked: a reader's query can't fetch URLs or install anything.
+// - Only the tables a query names are downloaded and loaded before it runs (tableRefs.ts); the
+//   others when a later query names them. The first canned question needs one table of 15.
+// - Before any reader's query, external access and extension loading are switched off and the
+//   configuration locked: a query can't fetch URLs or install anything. The published CSVs are
+//   registered as files in the worker's memory and named in `allowed_paths`, so a table named
+//   later can still be read from its CSV (and readers may read those public files, nothing else).
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { tablesNamed } from './tableRefs.ts';
 import type { ExplorerManifest, ExplorerTable } from './types.ts';
 import { convertTable, type QueryResult } from './values.ts';
 
@@ -23,6 +28,8 @@ export interface EngineProgress {
   /** Bytes of the wasm received so far and in all (download phase). */
   loaded: number;
   total: number;
+  /** Tables being loaded (tables phase). */
+  tables?: number;
 }
 
 /** The reader pressed Cancel. */
@@ -36,7 +43,11 @@ export class CancelledError extends Error {
 interface Session {
   db: AsyncDuckDB;
   conn: AsyncDuckDBConnection;
+  /** Tables created in this session (a restart after Cancel starts with none). */
+  loaded: Set<string>;
 }
+
+const csvFile = (t: ExplorerTable) => `${t.name}.csv`;
 
 const SQL_TYPE = { VARCHAR: 'VARCHAR', DOUBLE: 'DOUBLE', INTEGER: 'INTEGER', BOOLEAN: 'BOOLEAN' } as const;
 
@@ -48,7 +59,7 @@ function quoteString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
 
-/** CREATE TABLE … AS read_csv with the dictionary's types, no sniffing; COMMENT ON for the descriptions. */
+/** CREATE TABLE … AS read_csv with the dictionary's types, no sniffing; COMMENT ON for the descriptions (one script: one round trip to the worker for every table loaded together). */
 export function loadStatements(t: ExplorerTable, file: string): string[] {
   const cols = t.columns.map((c) => `${quoteString(c.name)}: ${quoteString(SQL_TYPE[c.type])}`).join(', ');
   const table = quoteIdent(t.name);
@@ -82,15 +93,16 @@ export class Engine {
     this.onProgress = onProgress;
   }
 
-  /** Download (once), instantiate and load the tables. Resolves when queries can run. */
+  /** Download (once) and instantiate the engine. Resolves when queries can run. */
   async ready(): Promise<void> {
-    await this.session();
+    await this.session([]);
   }
 
-  private session(): Promise<Session> {
+  /** `first`: the tables to load with the engine when it starts now (the query that starts it). */
+  private session(first: readonly ExplorerTable[]): Promise<Session> {
     if (!this.booting) {
       const gen = this.generation;
-      this.booting = this.boot(gen).catch((e: unknown) => {
+      this.booting = this.boot(gen, first).catch((e: unknown) => {
         // Whatever a cancelled boot ran into (an aborted download, a terminated worker) is a cancel.
         throw gen === this.generation ? e : new CancelledError();
       });
@@ -150,16 +162,15 @@ export class Engine {
     return bytes;
   }
 
-  private async boot(gen: number): Promise<Session> {
-    // Everything the engine needs starts downloading at once (it was one after the other): its
-    // module, the wasm, the worker's script, then the tables, which are needed last (requested
-    // first, 15 of them would hold the browser's connections to our origin).
+  private async boot(gen: number, first: readonly ExplorerTable[]): Promise<Session> {
+    // Everything the engine needs starts downloading at once: its module, the wasm, the worker's
+    // script (the HTML preloads the first two), and the first query's tables, needed last.
     const module = import('@duckdb/duckdb-wasm');
     const wasm = this.wasmUrl ? Promise.resolve(this.wasmUrl) : this.fetchWasm(gen);
     const worker = new Worker(this.url(this.manifest.worker.path));
     this.worker = worker;
-    const csvs = Promise.all(this.manifest.tables.map((t) => this.fetchCsv(t)));
-    for (const p of [module, wasm, csvs]) p.catch(() => {});
+    for (const t of first) this.fetchCsv(t).catch(() => {});
+    for (const p of [module, wasm]) p.catch(() => {});
     const duckdb = await module;
     this.check(gen);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -171,27 +182,41 @@ export class Engine {
     this.check(gen);
     await db.open({});
     const conn = await db.connect();
-    this.onProgress({ phase: 'tables', loaded: total, total });
-    const buffers = await csvs;
-    this.check(gen);
-    for (const [i, t] of this.manifest.tables.entries()) {
-      const file = `${t.name}.csv`;
-      // registerFileBuffer transfers the buffer to the worker: give it a copy, keep ours for restarts.
-      await db.registerFileBuffer(file, buffers[i]!.slice());
-      // One round trip per table: the statements run as one script.
-      await conn.query(loadStatements(t, file).join(';\n'));
-    }
-    await db.dropFiles();
     await conn.query([
       'SET autoinstall_known_extensions = false',
       'SET autoload_known_extensions = false',
+      `SET allowed_paths = [${this.manifest.tables.map((t) => quoteString(csvFile(t))).join(', ')}]`,
       'SET enable_external_access = false',
       'SET errors_as_json = true',
       'SET lock_configuration = true',
     ].join(';\n'));
-    this.check(gen);
+    const session: Session = { db, conn, loaded: new Set() };
+    await this.load(session, first, gen);
     this.onProgress({ phase: 'ready', loaded: total, total });
-    return { db, conn };
+    return session;
+  }
+
+  /** Download (once per page) and create the tables not yet in the session, all in one script. */
+  private async load(session: Session, tables: readonly ExplorerTable[], gen: number): Promise<void> {
+    const missing = tables.filter((t) => !session.loaded.has(t.name));
+    if (missing.length === 0) return;
+    const total = this.manifest.wasm.bytes;
+    this.onProgress({ phase: 'tables', loaded: total, total, tables: missing.length });
+    const buffers = await Promise.all(missing.map((t) => this.fetchCsv(t)));
+    this.check(gen);
+    // registerFileBuffer transfers the buffer to the worker: give it a copy, keep ours for restarts.
+    await Promise.all(missing.map((t, i) => session.db.registerFileBuffer(csvFile(t), buffers[i]!.slice())));
+    await session.conn.query(missing.flatMap((t) => loadStatements(t, csvFile(t))).join(';\n'));
+    for (const t of missing) {
+      session.loaded.add(t.name);
+      await session.db.dropFile(csvFile(t));
+    }
+    this.check(gen);
+  }
+
+  private tablesFor(sql: string): ExplorerTable[] {
+    const named = tablesNamed(sql, this.manifest.tables.map((t) => t.name));
+    return named === null ? this.manifest.tables : this.manifest.tables.filter((t) => named.includes(t.name));
   }
 
   /** Run one query (or a script: the last statement's result is returned). */
@@ -200,9 +225,21 @@ export class Engine {
       this.cancelRun = reject;
     });
     try {
-      const { conn } = await Promise.race([this.session(), cancelled]);
+      const gen = this.generation;
+      const needed = this.tablesFor(sql);
+      const session = await Promise.race([this.session(needed), cancelled]);
+      await Promise.race([this.load(session, needed, gen), cancelled]);
       const t0 = performance.now();
-      const table = await Promise.race([conn.query(sql), cancelled]);
+      let table;
+      try {
+        table = await Promise.race([session.conn.query(sql), cancelled]);
+      } catch (e) {
+        // A table the text did not reveal (a name built at run time): load them all, ask again.
+        const all = this.manifest.tables;
+        if (e instanceof CancelledError || !/"exception_type":"Catalog"|Catalog Error/.test(String(e)) || all.every((t) => session.loaded.has(t.name))) throw e;
+        await Promise.race([this.load(session, all, gen), cancelled]);
+        table = await Promise.race([session.conn.query(sql), cancelled]);
+      }
       const ms = performance.now() - t0;
       return convertTable(table, ms);
     } finally {
@@ -225,7 +262,7 @@ export class Engine {
     this.cancelRun?.(new CancelledError());
     this.cancelRun = null;
     if (!this.wasmUrl) return false;
-    this.session().catch(() => {});
+    this.session([]).catch(() => {});
     return true;
   }
 }

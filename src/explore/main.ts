@@ -1,7 +1,8 @@
 // /explore/ in the browser: the editor, Run/Cancel, the status line, results and shareable URLs.
-// The engine (DuckDB-WASM and Arrow) is imported only when the reader first runs a query or asks
-// for it to load.
-import { createEditor, type SqlEditor } from './editor.ts';
+// This module is small on purpose: Run works on the pre-rendered textarea as soon as it has run.
+// CodeMirror (editor.ts) and Plot (chart.ts's import) are chunks of their own, fetched after it;
+// the engine's module (engine.ts, DuckDB-WASM and Arrow) is requested by the HTML itself.
+import { textareaEditor, type SqlEditor } from './plainEditor.ts';
 import { describeError, parseError } from './errors.ts';
 import { renderResult, copyText, formatMs } from './results.ts';
 import { sqlFromHash, sqlHash } from './share.ts';
@@ -24,7 +25,7 @@ export function start(): void {
   const manifest = JSON.parse(byId<HTMLScriptElement>('explorer-manifest').textContent ?? '{}') as ExplorerManifest;
   const base = root.dataset['base'] ?? '/';
   const host = byId<HTMLElement>('sql-editor');
-  const fallback = host.querySelector('textarea');
+  const fallback = byId<HTMLTextAreaElement>('sql-fallback');
   const runBtn = byId<HTMLButtonElement>('run');
   const cancelBtn = byId<HTMLButtonElement>('cancel');
   const loadBtn = byId<HTMLButtonElement>('load-engine');
@@ -49,7 +50,7 @@ export function start(): void {
   }
 
   function readyText(): string {
-    return `就绪：${manifest.tables.length} 张表已载入，查询在您的浏览器中运行。按“运行”或 Ctrl+Enter（Mac：⌘+Enter）执行。`;
+    return `就绪：查询在您的浏览器中运行（${manifest.tables.length} 张表，每张在查询第一次用到时载入）。按“运行”或 Ctrl+Enter（Mac：⌘+Enter）执行。`;
   }
 
   function onProgress(p: EngineProgress): void {
@@ -66,7 +67,7 @@ export function start(): void {
     progress.hidden = true;
     progressText.hidden = true;
     if (p.phase === 'compile') setStatus('loading', restarting ? '正在重新启动查询引擎……' : '正在启动查询引擎……');
-    else if (p.phase === 'tables') setStatus('loading', `正在载入 ${manifest.tables.length} 张数据表……`);
+    else if (p.phase === 'tables') setStatus('loading', `正在载入 ${p.tables ?? manifest.tables.length} 张数据表……`);
     else {
       engineReady = true;
       restarting = false;
@@ -111,9 +112,8 @@ export function start(): void {
     root.setAttribute('aria-busy', String(b));
   }
 
-  let editor: SqlEditor;
-
   async function run(): Promise<void> {
+    editor.closeCompletion();
     if (busy) return;
     const sql = editor.get();
     if (!sql.trim()) {
@@ -170,23 +170,39 @@ export function start(): void {
     else setStatus('idle', '已取消。再按“运行”会重新下载查询引擎。');
   }
 
-  // The editor replaces the pre-rendered textarea. A #sql= in the URL fills it; it never runs by itself.
-  const initial = sqlFromHash(location.hash) ?? fallback?.value ?? '';
+  // The textarea is the editor until CodeMirror arrives. A #sql= in the URL fills it; it never runs by itself.
   let hashTimer: ReturnType<typeof setTimeout> | undefined;
-  editor = createEditor({
-    parent: host,
-    doc: initial,
-    tables: manifest.tables,
-    label,
+  const hooks = {
     onRun: () => void run(),
-    onChange: (sql) => {
+    onChange: (sql: string) => {
       clearTimeout(hashTimer);
       hashTimer = setTimeout(() => history.replaceState(history.state, '', sqlHash(sql)), 250);
     },
-  });
-  fallback?.remove();
-  document.getElementById('sql-label')?.removeAttribute('for'); // the editor carries the label itself
-  host.classList.add('is-enhanced');
+  };
+  const fromHash = sqlFromHash(location.hash);
+  if (fromHash !== null) fallback.value = fromHash;
+  let editor: SqlEditor = textareaEditor(fallback, hooks);
+
+  import('./editor.ts').then(
+    ({ createEditor }) => {
+      const focused = editor.hasFocus();
+      const { selectionStart } = fallback;
+      editor.detach();
+      const upgraded = createEditor({ parent: host, doc: editor.get(), tables: manifest.tables, label, ...hooks });
+      fallback.remove();
+      document.getElementById('sql-label')?.removeAttribute('for'); // the editor carries the label itself
+      host.classList.add('is-enhanced');
+      editor = upgraded;
+      if (focused) {
+        upgraded.view.dispatch({ selection: { anchor: Math.min(selectionStart, upgraded.view.state.doc.length) } });
+        upgraded.focus();
+      }
+    },
+    () => {
+      // Without CodeMirror (a failed or blocked download) the textarea stays the editor: Run, the
+      // canned questions and shared links work the same, only without highlighting and completion.
+    },
+  );
 
   function openSql(sql: string): void {
     if (sql !== editor.get()) editor.set(sql);
@@ -196,7 +212,9 @@ export function start(): void {
     if (!busy && engineReady) setStatus('ready', '查询已放入编辑器：按“运行”执行。');
   }
 
-  // "Edit this query", canned questions, "first 100 rows": links to #sql=… on this page.
+  // "Edit this query", canned questions, "first 100 rows": links to #sql=… on this page. A canned
+  // question clicked here is the reader asking it: it runs at once. Every other link only fills the
+  // editor, and so does any link opened from elsewhere (a shared one may hold any SQL).
   document.addEventListener('click', (ev) => {
     const a = (ev.target as Element | null)?.closest?.('a[href^="#sql="]');
     if (!a || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
@@ -205,6 +223,7 @@ export function start(): void {
     ev.preventDefault();
     history.pushState(null, '', sqlHash(sql));
     openSql(sql);
+    if (a.hasAttribute('data-canned')) void run();
   });
   const fromLocation = () => {
     const sql = sqlFromHash(location.hash);
@@ -242,6 +261,6 @@ export function start(): void {
     'idle',
     sqlFromHash(location.hash) !== null
       ? '链接中的查询已放入编辑器，尚未运行：检查后按“运行”执行。'
-      : `查询引擎尚未加载：第一次运行时下载（${mb(manifest.wasm.bytes)} MB，服务器启用压缩时实际传输约四分之一），之后的查询都在您的浏览器中完成。`,
+      : `查询引擎（${mb(manifest.wasm.bytes)} MB，服务器启用压缩时实际传输约四分之一）在后台下载，第一次运行时启动，之后的查询都在您的浏览器中完成。`,
   );
 }
