@@ -74,7 +74,10 @@ export function loadStatements(t: ExplorerTable, file: string): string[] {
 
 export class Engine {
   private wasmUrl: string | null = null;
-  private readonly csv = new Map<string, Uint8Array>();
+  /** The wasm on its way (started by prefetch() or by the first boot), for the generation it belongs to. */
+  private wasmDownload: { gen: number; url: Promise<string> } | null = null;
+  private duckdbModule: Promise<typeof import('@duckdb/duckdb-wasm')> | null = null;
+  private readonly csv = new Map<string, Promise<Uint8Array>>();
   private booting: Promise<Session> | null = null;
   private worker: Worker | null = null;
   private download: AbortController | null = null;
@@ -152,21 +155,47 @@ export class Engine {
     return URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/wasm' }));
   }
 
-  private async fetchCsv(t: ExplorerTable): Promise<Uint8Array> {
-    const cached = this.csv.get(t.name);
-    if (cached) return cached;
-    const res = await fetch(`${this.url(t.csv)}?v=${t.csvHash}`);
-    if (!res.ok) throw new Error(`数据表 ${t.name} 下载失败：HTTP ${res.status}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    this.csv.set(t.name, bytes);
+  /** Each table's CSV, downloaded once per page (kept for a restart after Cancel); a failed download is tried again next time. */
+  private fetchCsv(t: ExplorerTable): Promise<Uint8Array> {
+    let bytes = this.csv.get(t.name);
+    if (!bytes) {
+      bytes = fetch(`${this.url(t.csv)}?v=${t.csvHash}`).then(async (res) => {
+        if (!res.ok) throw new Error(`数据表 ${t.name} 下载失败：HTTP ${res.status}`);
+        return new Uint8Array(await res.arrayBuffer());
+      });
+      this.csv.set(t.name, bytes);
+      bytes.catch(() => this.csv.delete(t.name));
+    }
     return bytes;
+  }
+
+  private downloadWasm(gen: number): Promise<string> {
+    if (this.wasmDownload?.gen !== gen) {
+      const download = { gen, url: this.fetchWasm(gen) };
+      this.wasmDownload = download;
+      download.url.catch(() => {
+        if (this.wasmDownload === download) this.wasmDownload = null;
+      });
+    }
+    return this.wasmDownload.url;
+  }
+
+  /**
+   * Start downloading what the first run of `sql` will need (DuckDB's module, the wasm, the tables
+   * it names) without starting the engine: no worker, nothing compiled, nothing run.
+   */
+  prefetch(sql: string): void {
+    this.duckdbModule ??= import('@duckdb/duckdb-wasm');
+    this.duckdbModule.catch(() => {});
+    if (!this.wasmUrl) this.downloadWasm(this.generation).catch(() => {});
+    for (const t of this.tablesFor(sql)) this.fetchCsv(t).catch(() => {});
   }
 
   private async boot(gen: number, first: readonly ExplorerTable[]): Promise<Session> {
     // Everything the engine needs starts downloading at once: its module, the wasm, the worker's
     // script (the HTML preloads the first two), and the first query's tables, needed last.
-    const module = import('@duckdb/duckdb-wasm');
-    const wasm = this.wasmUrl ? Promise.resolve(this.wasmUrl) : this.fetchWasm(gen);
+    const module = this.duckdbModule ??= import('@duckdb/duckdb-wasm');
+    const wasm = this.wasmUrl ? Promise.resolve(this.wasmUrl) : this.downloadWasm(gen);
     const worker = new Worker(this.url(this.manifest.worker.path));
     this.worker = worker;
     for (const t of first) this.fetchCsv(t).catch(() => {});
@@ -256,6 +285,7 @@ export class Engine {
     this.generation++;
     this.download?.abort();
     this.download = null;
+    this.wasmDownload = null;
     this.worker?.terminate();
     this.worker = null;
     this.booting = null;

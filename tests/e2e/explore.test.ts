@@ -18,9 +18,11 @@ const ENGINE_TIMEOUT = 90_000;
 const threePublic = readCsv(join(ROOT, 'public', 'data', 'three_public.csv'));
 const zz = threePublic.find((r) => r['doc_id'] === 'zhengzhou-2024-rlzyhshbzj-budget');
 
-/** Replace the editor's text as a reader would: select all, type. */
+/** Replace the editor's text as a reader would: reach for the editor (CodeMirror arrives), select all, type. */
 async function setSql(page: Page, sql: string): Promise<void> {
+  await page.locator('[data-testid="sql-editor"]').click();
   const content = page.locator('[data-testid="sql-editor"] .cm-content');
+  await content.waitFor();
   await content.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(sql);
@@ -28,12 +30,12 @@ async function setSql(page: Page, sql: string): Promise<void> {
   assert.equal(await editorText(page), sql);
 }
 
-/** The text in CodeMirror (waiting for it: Run works on the textarea before it arrives). */
+/** The text in the editor: CodeMirror's once it has arrived, the pre-rendered textarea's before. */
 async function editorText(page: Page): Promise<string> {
-  await page.locator('[data-testid="sql-editor"] .cm-content').waitFor();
   return page.evaluate(() => {
     const lines = [...document.querySelectorAll('[data-testid="sql-editor"] .cm-content .cm-line')];
-    return lines.map((l) => l.textContent ?? '').join('\n');
+    if (lines.length > 0) return lines.map((l) => l.textContent ?? '').join('\n');
+    return document.querySelector<HTMLTextAreaElement>('[data-testid="sql-editor"] textarea')?.value ?? '';
   });
 }
 
@@ -101,6 +103,14 @@ describe('explore page', () => {
     browser = await launchBrowser();
     p = await openPage(browser, server.origin, { width: 1280, height: 900 });
     dialogs = await noDialogs(p.page);
+    // The wasm starts downloading right after the first paint: watch the progress bar from the start.
+    await p.page.addInitScript(() => {
+      const seen: number[] = ((window as unknown as { __progress: number[] }).__progress = []);
+      document.addEventListener('DOMContentLoaded', () => {
+        const bar = document.getElementById('progress') as HTMLProgressElement | null;
+        if (bar) new MutationObserver(() => seen.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ['value'] });
+      });
+    });
     await p.page.goto(`${server.origin}/explore/`, { waitUntil: 'load' });
     await p.page.locator('[data-testid="run"]:enabled').waitFor();
   });
@@ -164,29 +174,27 @@ describe('explore page', () => {
     }
   });
 
-  test('the HTML starts the engine\'s downloads; nothing runs by itself', async () => {
+  test('the engine\'s files and the first query\'s tables download once the page has painted; CodeMirror waits for the reader; nothing runs', async () => {
     const { page } = p;
-    assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'idle');
     const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'explore-assets', 'explorer.json'), 'utf8')) as { wasm: { path: string } };
-    // Asked for by the HTML while it is parsed: the wasm, the engine's module (and DuckDB's), the first query's tables.
-    assert.equal(await page.locator(`link[rel="preload"][as="fetch"][href="/${manifest.wasm.path}"]`).count(), 1);
+    await page.waitForFunction((wasm) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(wasm)), manifest.wasm.path, { timeout: ENGINE_TIMEOUT });
     const modules = await page.locator('link[rel="modulepreload"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href') ?? ''));
-    assert.ok(modules.some((h) => /\/_astro\/engine\.[\w-]+\.js$/.test(h)), `engine preloaded: ${modules.join(', ')}`);
-    assert.ok(modules.some((h) => /\/_astro\/duckdb-browser\.[\w-]+\.js$/.test(h)), `DuckDB's module preloaded: ${modules.join(', ')}`);
-    assert.ok(p.requests.some((u) => u.endsWith(`/${manifest.wasm.path}`)), 'the wasm is on its way');
+    assert.ok(modules.some((h) => /\/_astro\/engine\.[\w-]+\.js$/.test(h)), `engine module asked for by the HTML: ${modules.join(', ')}`);
+    assert.ok(modules.some((h) => /\/_astro\/duckdb-browser\.[\w-]+\.js$/.test(h)), `DuckDB's module asked for by the HTML: ${modules.join(', ')}`);
+    assert.equal(p.requests.filter((u) => u.endsWith(`/${manifest.wasm.path}`)).length, 1, 'the wasm, once');
     const csv = p.requests.filter((u) => /\.csv\b/.test(u)).map((u) => new URL(u).pathname).sort();
     assert.deepEqual(csv, ['/data/documents.csv', '/data/three_public.csv'], 'only the tables the first query names');
     assert.deepEqual(p.requests.filter((u) => /worker/.test(u)), [], 'no engine started');
+    assert.deepEqual(p.requests.filter((u) => /\/_astro\/editor\./.test(u)), [], 'no CodeMirror before the reader reaches for the editor');
+    assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'idle');
     assert.equal(await page.locator('[data-testid="results"]').innerHTML(), '', 'nothing ran');
+    await page.locator('[data-testid="sql-editor"]').hover();
+    await page.locator('[data-testid="sql-editor"] .cm-content').waitFor();
+    assert.equal(await editorText(page), readFileSync(join(ROOT, 'dist', 'explore', 'index.html'), 'utf8').match(/<textarea[^>]*>([\s\S]*?)<\/textarea>/)![1]!.replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), 'CodeMirror took over the textarea\'s text');
   });
 
   test('a canned question clicked on the page runs at once and gives the disclosed 三公 total', async () => {
     const { page } = p;
-    await page.evaluate(() => {
-      const bar = document.getElementById('progress') as HTMLProgressElement;
-      const seen: number[] = ((window as unknown as { __progress: number[] }).__progress = []);
-      new MutationObserver(() => seen.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ['value'] });
-    });
     await page.locator('a[data-canned="three-public-by-city"]').click();
     assert.match(await editorText(page), /FROM three_public/);
     await page.locator('[data-testid="results"][data-rows]').waitFor({ timeout: ENGINE_TIMEOUT });
@@ -303,7 +311,7 @@ describe('explore page', () => {
       await page.waitForFunction((h) => {
         const lines = [...document.querySelectorAll('[data-testid="sql-editor"] .cm-line')].map((l) => l.textContent).join('\n');
         return lines.startsWith(decodeURIComponent(h.slice(5)).split('\n')[0]!);
-      }, hash!);
+      }, hash!); // CodeMirror is here: the reader has used the editor earlier in this session
       await run(page);
       assert.equal(await page.locator('[data-testid="error"]').isVisible(), false, `${id}: ${await page.locator('[data-testid="error"]').innerText()}`);
       assert.ok(Number(await page.locator('[data-testid="results"]').getAttribute('data-rows')) > 0, `${id}: rows`);
