@@ -20,7 +20,9 @@ export default defineConfig({
   output: 'static',
   integrations: [siteUrlNotice(), embeds(), redirects(), hashedAssets()],
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // The site's one stylesheet (13 kB, 4 kB gzipped) goes inside each page: no request stands
+  // between the HTML and the first paint (Lighthouse's render-blocking audit; 150 ms on slow 4G).
+  build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
   vite: {
