@@ -58,9 +58,8 @@ export function start(): void {
 
   function onProgress(p: EngineProgress): void {
     if (p.phase === 'download') {
-      // The bar shows the background download too; the status line speaks once the reader waits for it.
-      const done = p.loaded >= p.total;
-      progress.hidden = done && !asked;
+      // A background download moves the bar while it is hidden (no layout); it shows once the reader waits.
+      progress.hidden = !asked;
       progress.max = p.total;
       progress.value = p.loaded;
       progressText.hidden = progress.hidden;
@@ -278,15 +277,22 @@ export function start(): void {
     'idle',
     sqlFromHash(location.hash) !== null
       ? '链接中的查询已放入编辑器，尚未运行：检查后按“运行”执行。'
-      : `查询引擎（${mb(manifest.wasm.bytes)} MB，服务器启用压缩时实际传输约四分之一）在后台下载，第一次运行时启动，之后的查询都在您的浏览器中完成。`,
+      : `查询引擎（${mb(manifest.wasm.bytes)} MB，服务器启用压缩时实际传输约四分之一）在您来到这一栏时开始下载，第一次运行时启动，之后的查询都在您的浏览器中完成。`,
   );
 
-  // The engine's files and the first query's tables start downloading once the page has painted:
-  // asked for by the HTML itself, 7.7 MB would compete with the page's own CSS and text (Lighthouse
-  // put /explore/'s first paint at 6.8–9.9 s on its slow 4G that way, with or without fetchpriority=low).
-  requestAnimationFrame(() => setTimeout(() => {
+  // The engine's files and the first query's tables start downloading when the reader comes to the
+  // explorer (the pointer over it, a touch, focus): a reader of the drill-down above never pays for
+  // the 7.7 MB, and the page's first seconds stay free for its own text. Run starts them anyway.
+  // (Asked for by the HTML itself, the wasm put Lighthouse's first paint at 6.8–9.9 s on its slow 4G;
+  // started right after the first paint, reading it kept the main thread busy: 0.4–3 s of blocking.)
+  let prefetching = false;
+  const prefetch = () => {
+    if (prefetching) return;
+    prefetching = true;
+    for (const type of ['pointerenter', 'touchstart', 'focusin'] as const) root.removeEventListener(type, prefetch);
     getEngine().then((e) => e.prefetch(editor.get())).catch(() => {
       /* Run will try again and say what went wrong */
     });
-  }, 0));
+  };
+  for (const type of ['pointerenter', 'touchstart', 'focusin'] as const) root.addEventListener(type, prefetch, { passive: true });
 }

@@ -174,20 +174,26 @@ describe('explore page', () => {
     }
   });
 
-  test('the engine\'s files and the first query\'s tables download once the page has painted; CodeMirror waits for the reader; nothing runs', async () => {
+  test('the engine\'s module is named in the HTML; the wasm and the first query\'s tables come when the reader comes to the explorer; CodeMirror when they reach for the editor; nothing runs', async () => {
     const { page } = p;
     const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'explore-assets', 'explorer.json'), 'utf8')) as { wasm: { path: string } };
-    await page.waitForFunction((wasm) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(wasm)), manifest.wasm.path, { timeout: ENGINE_TIMEOUT });
     const modules = await page.locator('link[rel="modulepreload"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href') ?? ''));
     assert.ok(modules.some((h) => /\/_astro\/engine\.[\w-]+\.js$/.test(h)), `engine module asked for by the HTML: ${modules.join(', ')}`);
     assert.ok(modules.some((h) => /\/_astro\/duckdb-browser\.[\w-]+\.js$/.test(h)), `DuckDB's module asked for by the HTML: ${modules.join(', ')}`);
+    assert.deepEqual(p.requests.filter((u) => /\.wasm|\.csv\b|worker|\/_astro\/editor\./.test(u)), [], 'nothing else before the reader comes near');
+
+    await page.locator('#explorer .canned summary').hover();
+    await page.waitForFunction((wasm) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(wasm)), manifest.wasm.path, { timeout: ENGINE_TIMEOUT });
     assert.equal(p.requests.filter((u) => u.endsWith(`/${manifest.wasm.path}`)).length, 1, 'the wasm, once');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /\.csv\b/.test(e.name)).length === 2);
     const csv = p.requests.filter((u) => /\.csv\b/.test(u)).map((u) => new URL(u).pathname).sort();
     assert.deepEqual(csv, ['/data/documents.csv', '/data/three_public.csv'], 'only the tables the first query names');
     assert.deepEqual(p.requests.filter((u) => /worker/.test(u)), [], 'no engine started');
     assert.deepEqual(p.requests.filter((u) => /\/_astro\/editor\./.test(u)), [], 'no CodeMirror before the reader reaches for the editor');
     assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'idle');
+    assert.ok(await page.locator('#progress').isHidden(), 'a background download shows no progress bar');
     assert.equal(await page.locator('[data-testid="results"]').innerHTML(), '', 'nothing ran');
+
     await page.locator('[data-testid="sql-editor"]').hover();
     await page.locator('[data-testid="sql-editor"] .cm-content').waitFor();
     assert.equal(await editorText(page), readFileSync(join(ROOT, 'dist', 'explore', 'index.html'), 'utf8').match(/<textarea[^>]*>([\s\S]*?)<\/textarea>/)![1]!.replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), 'CodeMirror took over the textarea\'s text');
