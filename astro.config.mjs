@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { embeds } from './src/integrations/embeds.ts';
+import { hashedAssets } from './src/integrations/hashedAssets.ts';
 import { redirects } from './src/integrations/redirects.ts';
 import { siteUrlNotice } from './src/integrations/siteUrl.ts';
 import { siteLocation } from './src/lib/site.ts';
@@ -11,14 +12,17 @@ import { siteLocation } from './src/lib/site.ts';
 const where = siteLocation(process.env.SITE_URL);
 
 // Static site: every page is pre-rendered at build time from public/data/*.parquet.
-// Local integrations (the SITE_URL notice; chart embeds; redirects from former document ids, after the embeds); no remote fonts or images: the build and the site work offline.
+// Local integrations (the SITE_URL notice; chart embeds; redirects from former document ids, after the embeds;
+// content-hashed names for public/'s scripts, last, once every page is written); no remote fonts or images: the build and the site work offline.
 export default defineConfig({
   site: where.site ?? undefined,
   base: where.base,
   output: 'static',
-  integrations: [siteUrlNotice(), embeds(), redirects()],
+  integrations: [siteUrlNotice(), embeds(), redirects(), hashedAssets()],
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // The site's one stylesheet (13 kB, 4 kB gzipped) goes inside each page: no request stands
+  // between the HTML and the first paint (Lighthouse's render-blocking audit; 150 ms on slow 4G).
+  build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
   vite: {

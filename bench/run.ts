@@ -5,6 +5,9 @@
 //   BENCH_QUICK=1   small sizes and single runs (a smoke test of the benchmark itself, a few minutes)
 //   BENCH_BUDGET_S  the time budget in seconds (default 560): repetitions are dropped to keep to it
 //   BENCH_KEEP=1    keep the temporary folder
+// Parts of their own, on the worktree's built dist/ (`npm run build` first), each with its own README section:
+//   npm run bench -- explorer     /explore/'s first answer against the bare page, ≥ 7 interleaved rounds (bench/explorer.ts)
+//   npm run bench -- lighthouse   Lighthouse mobile on every page type, 3 runs each (bench/lighthouse.ts)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,6 +23,11 @@ import { startProdServer } from './lib/server.ts';
 import { buildSite, makeSiteCopy, type BuildRun } from './lib/site.ts';
 import { bytes, fmt, progress, progressLog, round, summarize, type Summary } from './lib/stats.ts';
 import { htmlSizes, pageType, pageWeights, type PageWeight } from './lib/weight.ts';
+
+if (process.argv[2] === 'explorer' || process.argv[2] === 'lighthouse') {
+  await import(process.argv[2] === 'explorer' ? './explorer.ts' : './lighthouse.ts');
+  process.exit(0);
+}
 
 const QUICK = process.env['BENCH_QUICK'] === '1';
 const PLAN = QUICK

@@ -121,7 +121,8 @@ async function waitMarks(page: Page, timeoutMs: number): Promise<Marks> {
   return page.evaluate(() => (window as unknown as { __bench: Marks }).__bench);
 }
 
-export type Which = 'ours' | 'bare';
+/** Ours (/explore/), the bare DuckDB-WASM page (/__bare/), the Observable Framework page (/__framework/). */
+export type Which = 'ours' | 'bare' | 'framework';
 
 export class ExplorerBench {
   private readonly profiles: string;
@@ -141,6 +142,7 @@ export class ExplorerBench {
   }
 
   url(which: Which): string {
+    if (which === 'framework') return `${this.origin}/__framework/`; // the query is in the page (bench/lib/framework.ts)
     return which === 'ours'
       ? `${this.origin}/explore/#sql=${encodeURIComponent(this.sql)}`
       : `${this.origin}/__bare/?sql=${encodeURIComponent(this.sql)}${this.bareExtra}`;
@@ -204,10 +206,10 @@ export class ExplorerBench {
    * `runs` rounds of ours and bare, alternating which goes first, so a change in the machine's load
    * hits both alike.
    */
-  async compare(runs: number, opts: { throttled?: boolean; warm?: boolean } = {}): Promise<Record<Which, { cold: RunTimes[]; warm: RunTimes[] }>> {
-    const out: Record<Which, { cold: RunTimes[]; warm: RunTimes[] }> = { ours: { cold: [], warm: [] }, bare: { cold: [], warm: [] } };
+  async compare(runs: number, opts: { throttled?: boolean; warm?: boolean } = {}): Promise<Record<'ours' | 'bare', { cold: RunTimes[]; warm: RunTimes[] }>> {
+    const out: Record<'ours' | 'bare', { cold: RunTimes[]; warm: RunTimes[] }> = { ours: { cold: [], warm: [] }, bare: { cold: [], warm: [] } };
     for (let i = 0; i < runs; i++) {
-      const order: Which[] = i % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'];
+      const order: Array<'ours' | 'bare'> = i % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'];
       for (const which of order) {
         const r = await this.once(which, `run ${i + 1}/${runs}`, opts);
         out[which].cold.push(r.cold);

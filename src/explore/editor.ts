@@ -1,10 +1,13 @@
 // The SQL editor: CodeMirror 6 with SQL highlighting, completion of our tables and columns
 // (with the dictionary's descriptions), Ctrl/Cmd+Enter to run, and error positions marked.
+// A chunk of its own, loaded after the page's module: it replaces the textarea (plainEditor.ts).
 import { basicSetup, EditorView } from 'codemirror';
 import { keymap } from '@codemirror/view';
 import { EditorSelection, Prec } from '@codemirror/state';
+import { closeCompletion } from '@codemirror/autocomplete';
 import { PostgreSQL, SQLDialect, sql, type SQLNamespace } from '@codemirror/lang-sql';
 import { setDiagnostics } from '@codemirror/lint';
+import type { EditorHooks, SqlEditor } from './plainEditor.ts';
 import type { ExplorerTable } from './types.ts';
 
 /** PostgreSQL's keywords plus DuckDB's own. */
@@ -17,10 +20,10 @@ export function schemaOf(tables: ExplorerTable[]): SQLNamespace {
   const ns: Record<string, SQLNamespace> = {};
   for (const t of tables) {
     ns[t.name] = {
-      self: { label: t.name, type: 'type', detail: t.zh, info: t.en },
+      self: { label: t.name, type: 'table', detail: t.zh, info: t.en },
       children: t.columns.map((c) => ({
         label: c.name,
-        type: 'property',
+        type: 'column',
         detail: c.type,
         info: `${c.zh}${c.unit ? `（${c.unit}）` : ''} — ${c.en}`,
       })),
@@ -29,29 +32,45 @@ export function schemaOf(tables: ExplorerTable[]): SQLNamespace {
   return ns;
 }
 
-export interface SqlEditor {
-  view: EditorView;
-  get(): string;
-  set(sql: string): void;
-  focus(): void;
-  /** Mark an error at a string offset (null: clear). */
-  markError(offset: number | null, message?: string): void;
-}
+/**
+ * CodeMirror marks each completion with a symbol (𝑡, □, 🔑, 𝑥…) that many fonts lack, shown as
+ * an empty box on many readers' systems. A character of the page's own script says it instead.
+ */
+const ICONS: Record<string, string> = {
+  table: '表',
+  column: '列',
+  keyword: '词',
+  type: '型',
+  variable: '名',
+  constant: '名',
+  property: '列',
+  function: '函',
+  method: '函',
+  namespace: '库',
+  class: '类',
+  interface: '类',
+  enum: '类',
+  text: '文',
+};
 
-export function createEditor(opts: {
+export const completionIcons = EditorView.theme({
+  '.cm-completionIcon': { width: '1.3em', paddingRight: '.3em', opacity: '.75', fontFamily: 'inherit', fontSize: '85%' },
+  ...Object.fromEntries(Object.entries(ICONS).map(([type, char]) => [`.cm-completionIcon-${type}:after`, { content: `'${char}'`, fontSize: 'inherit', verticalAlign: 'baseline' }])),
+});
+
+export function createEditor(opts: EditorHooks & {
   parent: HTMLElement;
   doc: string;
   tables: ExplorerTable[];
   label: string;
-  onRun: () => void;
-  onChange: (sql: string) => void;
-}): SqlEditor {
-  const view = new EditorView({
+}): SqlEditor & { view: EditorView } {
+  const view: EditorView = new EditorView({
     parent: opts.parent,
     doc: opts.doc,
     extensions: [
-      Prec.highest(keymap.of([{ key: 'Mod-Enter', preventDefault: true, run: () => (opts.onRun(), true) }])),
+      Prec.highest(keymap.of([{ key: 'Mod-Enter', preventDefault: true, run: (v) => (closeCompletion(v), opts.onRun(), true) }])),
       basicSetup,
+      completionIcons,
       sql({ dialect: DuckDBDialect, schema: schemaOf(opts.tables), upperCaseKeywords: true }),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': opts.label, spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
@@ -67,6 +86,9 @@ export function createEditor(opts: {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: EditorSelection.cursor(0) });
     },
     focus: () => view.focus(),
+    closeCompletion: () => void closeCompletion(view),
+    hasFocus: () => view.hasFocus,
+    detach: () => view.destroy(),
     markError(offset, message) {
       if (offset === null) {
         view.dispatch(setDiagnostics(view.state, []));

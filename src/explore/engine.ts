@@ -10,9 +10,14 @@
 //   Measured in chromium (15 tables, 0.82 MB CSV): CSV with explicit types 37–48 ms,
 //   Arrow IPC 27–39 ms, CSV with type sniffing 118–132 ms — and the CSV is 93 KB gzipped
 //   against 144 KB for the same tables as Arrow IPC, and it is the file readers download.
-// - After loading, external access and extension loading are switched off and the
-//   configuration locked: a reader's query can't fetch URLs or install anything.
+// - Only the tables a query names are downloaded and loaded before it runs (tableRefs.ts); the
+//   others when a later query names them. The first canned question needs one table of 15.
+// - Before any reader's query, external access and extension loading are switched off and the
+//   configuration locked: a query can't fetch URLs or install anything. The published CSVs are
+//   registered as files in the worker's memory and named in `allowed_paths`, so a table named
+//   later can still be read from its CSV (and readers may read those public files, nothing else).
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { tablesNamed } from './tableRefs.ts';
 import type { ExplorerManifest, ExplorerTable } from './types.ts';
 import { convertTable, type QueryResult } from './values.ts';
 
@@ -23,6 +28,8 @@ export interface EngineProgress {
   /** Bytes of the wasm received so far and in all (download phase). */
   loaded: number;
   total: number;
+  /** Tables being loaded (tables phase). */
+  tables?: number;
 }
 
 /** The reader pressed Cancel. */
@@ -36,7 +43,11 @@ export class CancelledError extends Error {
 interface Session {
   db: AsyncDuckDB;
   conn: AsyncDuckDBConnection;
+  /** Tables created in this session (a restart after Cancel starts with none). */
+  loaded: Set<string>;
 }
+
+const csvFile = (t: ExplorerTable) => `${t.name}.csv`;
 
 const SQL_TYPE = { VARCHAR: 'VARCHAR', DOUBLE: 'DOUBLE', INTEGER: 'INTEGER', BOOLEAN: 'BOOLEAN' } as const;
 
@@ -48,7 +59,7 @@ function quoteString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
 
-/** CREATE TABLE … AS read_csv with the dictionary's types, no sniffing; COMMENT ON for the descriptions. */
+/** CREATE TABLE … AS read_csv with the dictionary's types, no sniffing; COMMENT ON for the descriptions (one script: one round trip to the worker for every table loaded together). */
 export function loadStatements(t: ExplorerTable, file: string): string[] {
   const cols = t.columns.map((c) => `${quoteString(c.name)}: ${quoteString(SQL_TYPE[c.type])}`).join(', ');
   const table = quoteIdent(t.name);
@@ -63,7 +74,10 @@ export function loadStatements(t: ExplorerTable, file: string): string[] {
 
 export class Engine {
   private wasmUrl: string | null = null;
-  private readonly csv = new Map<string, Uint8Array>();
+  /** The wasm on its way (started by prefetch() or by the first boot), for the generation it belongs to. */
+  private wasmDownload: { gen: number; url: Promise<string> } | null = null;
+  private duckdbModule: Promise<typeof import('@duckdb/duckdb-wasm')> | null = null;
+  private readonly csv = new Map<string, Promise<Uint8Array>>();
   private booting: Promise<Session> | null = null;
   private worker: Worker | null = null;
   private download: AbortController | null = null;
@@ -82,15 +96,16 @@ export class Engine {
     this.onProgress = onProgress;
   }
 
-  /** Download (once), instantiate and load the tables. Resolves when queries can run. */
+  /** Download (once) and instantiate the engine. Resolves when queries can run. */
   async ready(): Promise<void> {
-    await this.session();
+    await this.session([]);
   }
 
-  private session(): Promise<Session> {
+  /** `first`: the tables to load with the engine when it starts now (the query that starts it). */
+  private session(first: readonly ExplorerTable[]): Promise<Session> {
     if (!this.booting) {
       const gen = this.generation;
-      this.booting = this.boot(gen).catch((e: unknown) => {
+      this.booting = this.boot(gen, first).catch((e: unknown) => {
         // Whatever a cancelled boot ran into (an aborted download, a terminated worker) is a cancel.
         throw gen === this.generation ? e : new CancelledError();
       });
@@ -140,26 +155,51 @@ export class Engine {
     return URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/wasm' }));
   }
 
-  private async fetchCsv(t: ExplorerTable): Promise<Uint8Array> {
-    const cached = this.csv.get(t.name);
-    if (cached) return cached;
-    const res = await fetch(`${this.url(t.csv)}?v=${t.csvHash}`);
-    if (!res.ok) throw new Error(`数据表 ${t.name} 下载失败：HTTP ${res.status}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    this.csv.set(t.name, bytes);
+  /** Each table's CSV, downloaded once per page (kept for a restart after Cancel); a failed download is tried again next time. */
+  private fetchCsv(t: ExplorerTable): Promise<Uint8Array> {
+    let bytes = this.csv.get(t.name);
+    if (!bytes) {
+      bytes = fetch(`${this.url(t.csv)}?v=${t.csvHash}`).then(async (res) => {
+        if (!res.ok) throw new Error(`数据表 ${t.name} 下载失败：HTTP ${res.status}`);
+        return new Uint8Array(await res.arrayBuffer());
+      });
+      this.csv.set(t.name, bytes);
+      bytes.catch(() => this.csv.delete(t.name));
+    }
     return bytes;
   }
 
-  private async boot(gen: number): Promise<Session> {
-    // Everything the engine needs starts downloading at once (it was one after the other): its
-    // module, the wasm, the worker's script, then the tables, which are needed last (requested
-    // first, 15 of them would hold the browser's connections to our origin).
-    const module = import('@duckdb/duckdb-wasm');
-    const wasm = this.wasmUrl ? Promise.resolve(this.wasmUrl) : this.fetchWasm(gen);
+  private downloadWasm(gen: number): Promise<string> {
+    if (this.wasmDownload?.gen !== gen) {
+      const download = { gen, url: this.fetchWasm(gen) };
+      this.wasmDownload = download;
+      download.url.catch(() => {
+        if (this.wasmDownload === download) this.wasmDownload = null;
+      });
+    }
+    return this.wasmDownload.url;
+  }
+
+  /**
+   * Start downloading what the first run of `sql` will need (DuckDB's module, the wasm, the tables
+   * it names) without starting the engine: no worker, nothing compiled, nothing run.
+   */
+  prefetch(sql: string): void {
+    this.duckdbModule ??= import('@duckdb/duckdb-wasm');
+    this.duckdbModule.catch(() => {});
+    if (!this.wasmUrl) this.downloadWasm(this.generation).catch(() => {});
+    for (const t of this.tablesFor(sql)) this.fetchCsv(t).catch(() => {});
+  }
+
+  private async boot(gen: number, first: readonly ExplorerTable[]): Promise<Session> {
+    // Everything the engine needs starts downloading at once: its module, the wasm, the worker's
+    // script (the HTML preloads the first two), and the first query's tables, needed last.
+    const module = this.duckdbModule ??= import('@duckdb/duckdb-wasm');
+    const wasm = this.wasmUrl ? Promise.resolve(this.wasmUrl) : this.downloadWasm(gen);
     const worker = new Worker(this.url(this.manifest.worker.path));
     this.worker = worker;
-    const csvs = Promise.all(this.manifest.tables.map((t) => this.fetchCsv(t)));
-    for (const p of [module, wasm, csvs]) p.catch(() => {});
+    for (const t of first) this.fetchCsv(t).catch(() => {});
+    for (const p of [module, wasm]) p.catch(() => {});
     const duckdb = await module;
     this.check(gen);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -171,27 +211,41 @@ export class Engine {
     this.check(gen);
     await db.open({});
     const conn = await db.connect();
-    this.onProgress({ phase: 'tables', loaded: total, total });
-    const buffers = await csvs;
-    this.check(gen);
-    for (const [i, t] of this.manifest.tables.entries()) {
-      const file = `${t.name}.csv`;
-      // registerFileBuffer transfers the buffer to the worker: give it a copy, keep ours for restarts.
-      await db.registerFileBuffer(file, buffers[i]!.slice());
-      // One round trip per table: the statements run as one script.
-      await conn.query(loadStatements(t, file).join(';\n'));
-    }
-    await db.dropFiles();
     await conn.query([
       'SET autoinstall_known_extensions = false',
       'SET autoload_known_extensions = false',
+      `SET allowed_paths = [${this.manifest.tables.map((t) => quoteString(csvFile(t))).join(', ')}]`,
       'SET enable_external_access = false',
       'SET errors_as_json = true',
       'SET lock_configuration = true',
     ].join(';\n'));
-    this.check(gen);
+    const session: Session = { db, conn, loaded: new Set() };
+    await this.load(session, first, gen);
     this.onProgress({ phase: 'ready', loaded: total, total });
-    return { db, conn };
+    return session;
+  }
+
+  /** Download (once per page) and create the tables not yet in the session, all in one script. */
+  private async load(session: Session, tables: readonly ExplorerTable[], gen: number): Promise<void> {
+    const missing = tables.filter((t) => !session.loaded.has(t.name));
+    if (missing.length === 0) return;
+    const total = this.manifest.wasm.bytes;
+    this.onProgress({ phase: 'tables', loaded: total, total, tables: missing.length });
+    const buffers = await Promise.all(missing.map((t) => this.fetchCsv(t)));
+    this.check(gen);
+    // registerFileBuffer transfers the buffer to the worker: give it a copy, keep ours for restarts.
+    await Promise.all(missing.map((t, i) => session.db.registerFileBuffer(csvFile(t), buffers[i]!.slice())));
+    await session.conn.query(missing.flatMap((t) => loadStatements(t, csvFile(t))).join(';\n'));
+    for (const t of missing) {
+      session.loaded.add(t.name);
+      await session.db.dropFile(csvFile(t));
+    }
+    this.check(gen);
+  }
+
+  private tablesFor(sql: string): ExplorerTable[] {
+    const named = tablesNamed(sql, this.manifest.tables.map((t) => t.name));
+    return named === null ? this.manifest.tables : this.manifest.tables.filter((t) => named.includes(t.name));
   }
 
   /** Run one query (or a script: the last statement's result is returned). */
@@ -200,9 +254,21 @@ export class Engine {
       this.cancelRun = reject;
     });
     try {
-      const { conn } = await Promise.race([this.session(), cancelled]);
+      const gen = this.generation;
+      const needed = this.tablesFor(sql);
+      const session = await Promise.race([this.session(needed), cancelled]);
+      await Promise.race([this.load(session, needed, gen), cancelled]);
       const t0 = performance.now();
-      const table = await Promise.race([conn.query(sql), cancelled]);
+      let table;
+      try {
+        table = await Promise.race([session.conn.query(sql), cancelled]);
+      } catch (e) {
+        // A table the text did not reveal (a name built at run time): load them all, ask again.
+        const all = this.manifest.tables;
+        if (e instanceof CancelledError || !/"exception_type":"Catalog"|Catalog Error/.test(String(e)) || all.every((t) => session.loaded.has(t.name))) throw e;
+        await Promise.race([this.load(session, all, gen), cancelled]);
+        table = await Promise.race([session.conn.query(sql), cancelled]);
+      }
       const ms = performance.now() - t0;
       return convertTable(table, ms);
     } finally {
@@ -219,13 +285,14 @@ export class Engine {
     this.generation++;
     this.download?.abort();
     this.download = null;
+    this.wasmDownload = null;
     this.worker?.terminate();
     this.worker = null;
     this.booting = null;
     this.cancelRun?.(new CancelledError());
     this.cancelRun = null;
     if (!this.wasmUrl) return false;
-    this.session().catch(() => {});
+    this.session([]).catch(() => {});
     return true;
   }
 }

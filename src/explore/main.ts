@@ -1,7 +1,8 @@
 // /explore/ in the browser: the editor, Run/Cancel, the status line, results and shareable URLs.
-// The engine (DuckDB-WASM and Arrow) is imported only when the reader first runs a query or asks
-// for it to load.
-import { createEditor, type SqlEditor } from './editor.ts';
+// This module is small on purpose: Run works on the pre-rendered textarea as soon as it has run.
+// CodeMirror (editor.ts) and Plot (chart.ts's import) are chunks of their own, fetched after it;
+// the engine's module (engine.ts, DuckDB-WASM and Arrow) is requested by the HTML itself.
+import { textareaEditor, type SqlEditor } from './plainEditor.ts';
 import { describeError, parseError } from './errors.ts';
 import { renderResult, copyText, formatMs } from './results.ts';
 import { sqlFromHash, sqlHash } from './share.ts';
@@ -24,7 +25,7 @@ export function start(): void {
   const manifest = JSON.parse(byId<HTMLScriptElement>('explorer-manifest').textContent ?? '{}') as ExplorerManifest;
   const base = root.dataset['base'] ?? '/';
   const host = byId<HTMLElement>('sql-editor');
-  const fallback = host.querySelector('textarea');
+  const fallback = byId<HTMLTextAreaElement>('sql-fallback');
   const runBtn = byId<HTMLButtonElement>('run');
   const cancelBtn = byId<HTMLButtonElement>('cancel');
   const loadBtn = byId<HTMLButtonElement>('load-engine');
@@ -49,24 +50,28 @@ export function start(): void {
   }
 
   function readyText(): string {
-    return `就绪：${manifest.tables.length} 张表已载入，查询在您的浏览器中运行。按“运行”或 Ctrl+Enter（Mac：⌘+Enter）执行。`;
+    return `就绪：查询在您的浏览器中运行（${manifest.tables.length} 张表，每张在查询第一次用到时载入）。按“运行”或 Ctrl+Enter（Mac：⌘+Enter）执行。`;
   }
+
+  /** The reader has pressed Run or 预先加载 at least once (before that, downloads go on quietly). */
+  let asked = false;
 
   function onProgress(p: EngineProgress): void {
     if (p.phase === 'download') {
-      progress.hidden = false;
+      // A background download moves the bar while it is hidden (no layout); it shows once the reader waits.
+      progress.hidden = !asked;
       progress.max = p.total;
       progress.value = p.loaded;
-      progressText.hidden = false;
+      progressText.hidden = progress.hidden;
       progressText.textContent = `${mb(p.loaded)} / ${mb(p.total)} MB`;
-      if (status.dataset['state'] !== 'loading') setStatus('loading', '正在下载查询引擎（DuckDB-WASM）……');
+      if (asked && status.dataset['state'] !== 'loading') setStatus('loading', '正在下载查询引擎（DuckDB-WASM）……');
       return;
     }
     progress.value = progress.max;
     progress.hidden = true;
     progressText.hidden = true;
     if (p.phase === 'compile') setStatus('loading', restarting ? '正在重新启动查询引擎……' : '正在启动查询引擎……');
-    else if (p.phase === 'tables') setStatus('loading', `正在载入 ${manifest.tables.length} 张数据表……`);
+    else if (p.phase === 'tables') setStatus('loading', `正在载入 ${p.tables ?? manifest.tables.length} 张数据表……`);
     else {
       engineReady = true;
       restarting = false;
@@ -111,9 +116,8 @@ export function start(): void {
     root.setAttribute('aria-busy', String(b));
   }
 
-  let editor: SqlEditor;
-
   async function run(): Promise<void> {
+    editor.closeCompletion();
     if (busy) return;
     const sql = editor.get();
     if (!sql.trim()) {
@@ -121,6 +125,7 @@ export function start(): void {
       return;
     }
     setBusy(true);
+    asked = true;
     const seq = ++runSeq;
     clearError();
     editor.markError(null);
@@ -170,23 +175,49 @@ export function start(): void {
     else setStatus('idle', '已取消。再按“运行”会重新下载查询引擎。');
   }
 
-  // The editor replaces the pre-rendered textarea. A #sql= in the URL fills it; it never runs by itself.
-  const initial = sqlFromHash(location.hash) ?? fallback?.value ?? '';
+  // The textarea is the editor until CodeMirror arrives. A #sql= in the URL fills it; it never runs by itself.
   let hashTimer: ReturnType<typeof setTimeout> | undefined;
-  editor = createEditor({
-    parent: host,
-    doc: initial,
-    tables: manifest.tables,
-    label,
+  const hooks = {
     onRun: () => void run(),
-    onChange: (sql) => {
+    onChange: (sql: string) => {
       clearTimeout(hashTimer);
       hashTimer = setTimeout(() => history.replaceState(history.state, '', sqlHash(sql)), 250);
     },
-  });
-  fallback?.remove();
-  document.getElementById('sql-label')?.removeAttribute('for'); // the editor carries the label itself
-  host.classList.add('is-enhanced');
+  };
+  const fromHash = sqlFromHash(location.hash);
+  if (fromHash !== null) fallback.value = fromHash;
+  let editor: SqlEditor = textareaEditor(fallback, hooks);
+
+  // CodeMirror (~430 kB, ~1.4 s of main-thread work on a mid-range phone) is fetched when the reader
+  // reaches for the editor: the pointer over it, a touch, or focus. Until then, and if it never
+  // arrives, the textarea is the editor.
+  let upgrading = false;
+  const upgrade = () => {
+    if (upgrading) return;
+    upgrading = true;
+    for (const type of ['pointerenter', 'touchstart', 'focusin'] as const) host.removeEventListener(type, upgrade);
+    import('./editor.ts').then(
+      ({ createEditor }) => {
+        const focused = editor.hasFocus();
+        const { selectionStart } = fallback;
+        editor.detach();
+        const upgraded = createEditor({ parent: host, doc: editor.get(), tables: manifest.tables, label, ...hooks });
+        fallback.remove();
+        document.getElementById('sql-label')?.removeAttribute('for'); // the editor carries the label itself
+        host.classList.add('is-enhanced');
+        editor = upgraded;
+        if (focused) {
+          upgraded.view.dispatch({ selection: { anchor: Math.min(selectionStart, upgraded.view.state.doc.length) } });
+          upgraded.focus();
+        }
+      },
+      () => {
+        // Without CodeMirror (a failed or blocked download) the textarea stays the editor: Run, the
+        // canned questions and shared links work the same, only without highlighting and completion.
+      },
+    );
+  };
+  for (const type of ['pointerenter', 'touchstart', 'focusin'] as const) host.addEventListener(type, upgrade, { passive: true });
 
   function openSql(sql: string): void {
     if (sql !== editor.get()) editor.set(sql);
@@ -196,7 +227,9 @@ export function start(): void {
     if (!busy && engineReady) setStatus('ready', '查询已放入编辑器：按“运行”执行。');
   }
 
-  // "Edit this query", canned questions, "first 100 rows": links to #sql=… on this page.
+  // "Edit this query", canned questions, "first 100 rows": links to #sql=… on this page. A canned
+  // question clicked here is the reader asking it: it runs at once. Every other link only fills the
+  // editor, and so does any link opened from elsewhere (a shared one may hold any SQL).
   document.addEventListener('click', (ev) => {
     const a = (ev.target as Element | null)?.closest?.('a[href^="#sql="]');
     if (!a || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
@@ -205,6 +238,7 @@ export function start(): void {
     ev.preventDefault();
     history.pushState(null, '', sqlHash(sql));
     openSql(sql);
+    if (a.hasAttribute('data-canned')) void run();
   });
   const fromLocation = () => {
     const sql = sqlFromHash(location.hash);
@@ -216,6 +250,7 @@ export function start(): void {
   runBtn.addEventListener('click', () => void run());
   cancelBtn.addEventListener('click', cancel);
   loadBtn.addEventListener('click', () => {
+    asked = true;
     loadBtn.disabled = true;
     setStatus('loading', '正在加载查询引擎……');
     getEngine()
@@ -242,6 +277,22 @@ export function start(): void {
     'idle',
     sqlFromHash(location.hash) !== null
       ? '链接中的查询已放入编辑器，尚未运行：检查后按“运行”执行。'
-      : `查询引擎尚未加载：第一次运行时下载（${mb(manifest.wasm.bytes)} MB，服务器启用压缩时实际传输约四分之一），之后的查询都在您的浏览器中完成。`,
+      : `查询引擎（${mb(manifest.wasm.bytes)} MB，服务器启用压缩时实际传输约四分之一）在您来到这一栏时开始下载，第一次运行时启动，之后的查询都在您的浏览器中完成。`,
   );
+
+  // The engine's files and the first query's tables start downloading when the reader comes to the
+  // explorer (the pointer over it, a touch, focus): a reader of the drill-down above never pays for
+  // the 7.7 MB, and the page's first seconds stay free for its own text. Run starts them anyway.
+  // (Asked for by the HTML itself, the wasm put Lighthouse's first paint at 6.8–9.9 s on its slow 4G;
+  // started right after the first paint, reading it kept the main thread busy: 0.4–3 s of blocking.)
+  let prefetching = false;
+  const prefetch = () => {
+    if (prefetching) return;
+    prefetching = true;
+    for (const type of ['pointerenter', 'touchstart', 'focusin'] as const) root.removeEventListener(type, prefetch);
+    getEngine().then((e) => e.prefetch(editor.get())).catch(() => {
+      /* Run will try again and say what went wrong */
+    });
+  };
+  for (const type of ['pointerenter', 'touchstart', 'focusin'] as const) root.addEventListener(type, prefetch, { passive: true });
 }

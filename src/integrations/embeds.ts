@@ -46,6 +46,8 @@ export function embedPage(c: RegisteredChart, where: SiteLocation, version: stri
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(c.title)} · 预算透视 Budget Lens</title>
 <meta name="robots" content="noindex">
+<meta name="description" content="${esc(c.takeaway)}">
+<link rel="icon" href="data:,">
 <link rel="canonical" href="${esc(absoluteIn(where, pageHref))}">
 <link rel="stylesheet" href="${base}embed.css">
 </head>

@@ -18,9 +18,11 @@ const ENGINE_TIMEOUT = 90_000;
 const threePublic = readCsv(join(ROOT, 'public', 'data', 'three_public.csv'));
 const zz = threePublic.find((r) => r['doc_id'] === 'zhengzhou-2024-rlzyhshbzj-budget');
 
-/** Replace the editor's text as a reader would: select all, type. */
+/** Replace the editor's text as a reader would: reach for the editor (CodeMirror arrives), select all, type. */
 async function setSql(page: Page, sql: string): Promise<void> {
+  await page.locator('[data-testid="sql-editor"]').click();
   const content = page.locator('[data-testid="sql-editor"] .cm-content');
+  await content.waitFor();
   await content.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(sql);
@@ -28,10 +30,12 @@ async function setSql(page: Page, sql: string): Promise<void> {
   assert.equal(await editorText(page), sql);
 }
 
+/** The text in the editor: CodeMirror's once it has arrived, the pre-rendered textarea's before. */
 async function editorText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const lines = [...document.querySelectorAll('[data-testid="sql-editor"] .cm-content .cm-line')];
-    return lines.map((l) => l.textContent ?? '').join('\n');
+    if (lines.length > 0) return lines.map((l) => l.textContent ?? '').join('\n');
+    return document.querySelector<HTMLTextAreaElement>('[data-testid="sql-editor"] textarea')?.value ?? '';
   });
 }
 
@@ -66,15 +70,15 @@ function withoutInterceptionNoise(errors: string[], origin: string): string[] {
  * axe-core, loaded as a same-origin script (the page's CSP refuses the inline script that
  * runAxe() injects), so the page is checked with its CSP in force.
  */
-async function axeUnderCsp(page: Page, origin: string): Promise<{ id: string; targets: string[] }[]> {
+async function axeUnderCsp(page: Page, origin: string, within?: string): Promise<{ id: string; targets: string[] }[]> {
   await page.route(`${origin}/__test/axe.min.js`, (route) =>
     route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') }));
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: `${origin}/__test/axe.min.js` });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const r = await axe.run();
+  return page.evaluate(async (context) => {
+    const axe = (window as unknown as { axe: { run(context?: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const r = await axe.run(context ?? document);
     return r.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }));
-  });
+  }, within ?? null);
 }
 
 async function noDialogs(page: Page): Promise<string[]> {
@@ -99,6 +103,14 @@ describe('explore page', () => {
     browser = await launchBrowser();
     p = await openPage(browser, server.origin, { width: 1280, height: 900 });
     dialogs = await noDialogs(p.page);
+    // The wasm starts downloading right after the first paint: watch the progress bar from the start.
+    await p.page.addInitScript(() => {
+      const seen: number[] = ((window as unknown as { __progress: number[] }).__progress = []);
+      document.addEventListener('DOMContentLoaded', () => {
+        const bar = document.getElementById('progress') as HTMLProgressElement | null;
+        if (bar) new MutationObserver(() => seen.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ['value'] });
+      });
+    });
     await p.page.goto(`${server.origin}/explore/`, { waitUntil: 'load' });
     await p.page.locator('[data-testid="run"]:enabled').waitFor();
   });
@@ -162,22 +174,35 @@ describe('explore page', () => {
     }
   });
 
-  test('nothing heavy loads until the reader asks; Ctrl+Enter runs; a canned question gives the disclosed 三公 total', async () => {
+  test('the engine\'s module is named in the HTML; the wasm and the first query\'s tables come when the reader comes to the explorer; CodeMirror when they reach for the editor; nothing runs', async () => {
     const { page } = p;
-    assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'idle');
-    assert.deepEqual(p.requests.filter((u) => /\.wasm|worker|duckdb|\.csv/.test(u)), [], 'no engine or data requested on page load');
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'explore-assets', 'explorer.json'), 'utf8')) as { wasm: { path: string } };
+    const modules = await page.locator('link[rel="modulepreload"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href') ?? ''));
+    assert.ok(modules.some((h) => /\/_astro\/engine\.[\w-]+\.js$/.test(h)), `engine module asked for by the HTML: ${modules.join(', ')}`);
+    assert.ok(modules.some((h) => /\/_astro\/duckdb-browser\.[\w-]+\.js$/.test(h)), `DuckDB's module asked for by the HTML: ${modules.join(', ')}`);
+    assert.deepEqual(p.requests.filter((u) => /\.wasm|\.csv\b|worker|\/_astro\/editor\./.test(u)), [], 'nothing else before the reader comes near');
 
-    await page.evaluate(() => {
-      const bar = document.getElementById('progress') as HTMLProgressElement;
-      const seen: number[] = ((window as unknown as { __progress: number[] }).__progress = []);
-      new MutationObserver(() => seen.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ['value'] });
-    });
+    await page.locator('#explorer .canned summary').hover();
+    await page.waitForFunction((wasm) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(wasm)), manifest.wasm.path, { timeout: ENGINE_TIMEOUT });
+    assert.equal(p.requests.filter((u) => u.endsWith(`/${manifest.wasm.path}`)).length, 1, 'the wasm, once');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /\.csv\b/.test(e.name)).length === 2);
+    const csv = p.requests.filter((u) => /\.csv\b/.test(u)).map((u) => new URL(u).pathname).sort();
+    assert.deepEqual(csv, ['/data/documents.csv', '/data/three_public.csv'], 'only the tables the first query names');
+    assert.deepEqual(p.requests.filter((u) => /worker/.test(u)), [], 'no engine started');
+    assert.deepEqual(p.requests.filter((u) => /\/_astro\/editor\./.test(u)), [], 'no CodeMirror before the reader reaches for the editor');
+    assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'idle');
+    assert.ok(await page.locator('#progress').isHidden(), 'a background download shows no progress bar');
+    assert.equal(await page.locator('[data-testid="results"]').innerHTML(), '', 'nothing ran');
+
+    await page.locator('[data-testid="sql-editor"]').hover();
+    await page.locator('[data-testid="sql-editor"] .cm-content').waitFor();
+    assert.equal(await editorText(page), readFileSync(join(ROOT, 'dist', 'explore', 'index.html'), 'utf8').match(/<textarea[^>]*>([\s\S]*?)<\/textarea>/)![1]!.replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), 'CodeMirror took over the textarea\'s text');
+  });
+
+  test('a canned question clicked on the page runs at once and gives the disclosed 三公 total', async () => {
+    const { page } = p;
     await page.locator('a[data-canned="three-public-by-city"]').click();
     assert.match(await editorText(page), /FROM three_public/);
-    assert.equal(await page.locator('[data-testid="results"] table').count(), 0, 'choosing a question does not run it');
-
-    await page.locator('[data-testid="sql-editor"] .cm-content').click();
-    await page.keyboard.press('Control+Enter');
     await page.locator('[data-testid="results"][data-rows]').waitFor({ timeout: ENGINE_TIMEOUT });
     await page.locator('[data-testid="run"]:enabled').waitFor();
     progressValues = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
@@ -199,6 +224,12 @@ describe('explore page', () => {
     await page.locator('[data-testid="results"] figure.result-chart svg').waitFor();
     assert.match(await page.locator('[data-testid="results"] figure.result-chart svg').textContent() ?? '', /郑州/);
     await screenshot(page, 'explore-three-public');
+  });
+
+  test('the result chart passes axe', async () => {
+    const { page } = p;
+    await page.locator('[data-testid="results"] figure.result-chart svg').waitFor();
+    assert.deepEqual(await axeUnderCsp(p.page, server.origin, 'figure.result-chart'), []);
   });
 
   test('the download progress bar counted real bytes up to the whole wasm', () => {
@@ -247,6 +278,36 @@ describe('explore page', () => {
     assert.equal(link, `${server.origin}/explore/${sqlHash(sql)}`, 'the link that refills the editor with this SQL');
   });
 
+  test('completion: its icons are characters every Chinese font has; Ctrl+Enter and Run close the popup', async () => {
+    const { page } = p;
+    const popup = page.locator('.cm-tooltip-autocomplete');
+    const sql = 'SELECT count(*) AS n FROM projects';
+    for (const how of ['Control+Enter', 'Run'] as const) {
+      await setSql(page, sql);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Control+Space');
+      await popup.waitFor();
+      const icons = await popup.locator('li').evaluateAll((lis) => lis.map((li) => {
+        const icon = li.querySelector('.cm-completionIcon');
+        const after = icon ? getComputedStyle(icon, '::after') : null;
+        return { label: li.querySelector('.cm-completionLabel')?.textContent ?? '', icon: after?.content ?? '', width: icon?.getBoundingClientRect().width ?? 0 };
+      }));
+      const projects = icons.find((i) => i.label === 'projects');
+      assert.equal(projects?.icon, '"表"', `the table is marked 表: ${JSON.stringify(icons)}`);
+      for (const i of icons) {
+        assert.match(i.icon, /^"[\u4e00-\u9fff]"$/, `${i.label}: a CJK character, not a symbol a font may lack (${i.icon})`);
+        assert.ok(i.width > 0, `${i.label}: the icon takes room`);
+      }
+      if (how === 'Control+Enter') await page.keyboard.press('Control+Enter');
+      else await page.locator('[data-testid="run"]').click();
+      await page.locator('[data-testid="results"][data-rows]').waitFor({ timeout: ENGINE_TIMEOUT });
+      await page.locator('[data-testid="run"]:enabled').waitFor();
+      assert.equal(await popup.count(), 0, `${how}: the popup is closed`);
+      const projectRows = readCsv(join(ROOT, 'public', 'data', 'projects.csv')).length;
+      assert.deepEqual(await resultRows(page), [[projectRows.toLocaleString('en-US')]]);
+    }
+  });
+
   test('every canned question runs in the browser engine', async () => {
     const { page } = p;
     const links = await page.locator('a[data-canned]').evaluateAll((as) => as.map((a) => [a.getAttribute('data-canned') ?? '', a.getAttribute('href') ?? '']));
@@ -256,7 +317,7 @@ describe('explore page', () => {
       await page.waitForFunction((h) => {
         const lines = [...document.querySelectorAll('[data-testid="sql-editor"] .cm-line')].map((l) => l.textContent).join('\n');
         return lines.startsWith(decodeURIComponent(h.slice(5)).split('\n')[0]!);
-      }, hash!);
+      }, hash!); // CodeMirror is here: the reader has used the editor earlier in this session
       await run(page);
       assert.equal(await page.locator('[data-testid="error"]').isVisible(), false, `${id}: ${await page.locator('[data-testid="error"]').innerText()}`);
       assert.ok(Number(await page.locator('[data-testid="results"]').getAttribute('data-rows')) > 0, `${id}: rows`);
@@ -397,6 +458,34 @@ describe('explore page', () => {
     assert.ok((await resultRows(page)).length > 0);
   });
 
+  test('without CodeMirror (its chunk blocked), Run works on the textarea: a canned question and Ctrl+Enter answer', async () => {
+    const plain = await openPage(browser, server.origin, { width: 1280, height: 900 });
+    try {
+      const { page } = plain;
+      const blocked: string[] = [];
+      await page.route(/\/_astro\/editor\.[\w-]+\.js$/, (route) => (blocked.push(route.request().url()), route.abort('blockedbyclient')));
+      await page.goto(`${server.origin}/explore/`, { waitUntil: 'load' });
+      await page.locator('[data-testid="run"]:enabled').waitFor();
+      await page.locator('a[data-canned="three-public-by-city"]').click();
+      await page.locator('[data-testid="results"][data-rows]').waitFor({ timeout: ENGINE_TIMEOUT });
+      assert.equal(blocked.length, 1, 'the editor chunk was asked for, and refused');
+      assert.equal(await page.locator('.cm-editor').count(), 0, 'no CodeMirror');
+      const textarea = page.locator('[data-testid="sql-editor"] textarea');
+      assert.match(await textarea.inputValue(), /FROM three_public/, 'the canned question is in the textarea');
+      const rows = await resultRows(page);
+      assert.ok(rows.some((r) => r.includes('郑州') && r.includes('190.2')), `郑州 2024's 三公 total (zhengzhou-2024-rlzyhshbzj-budget.txt:456): ${JSON.stringify(rows)}`);
+      await page.locator('[data-testid="run"]:enabled').waitFor();
+      await textarea.fill('SELECT 6 * 7 AS answer');
+      await textarea.press('Control+Enter');
+      await page.locator('[data-testid="results"] tbody tr', { hasText: '42' }).waitFor({ timeout: ENGINE_TIMEOUT });
+      assert.deepEqual(await resultRows(page), [['42']]);
+      const editorChunk = /\/_astro\/editor\.[\w-]+\.js/;
+      assert.deepEqual(withoutInterceptionNoise(plain.errors, server.origin).filter((e) => !editorChunk.test(e)), []);
+    } finally {
+      await plain.close();
+    }
+  });
+
   test('a shared link fills the editor and waits for Run', async () => {
     const shared = await openPage(browser, server.origin, { width: 1280, height: 900 });
     const seen = await noDialogs(shared.page);
@@ -408,7 +497,7 @@ describe('explore page', () => {
       await page.waitForTimeout(1500);
       assert.equal(await page.locator('[data-testid="status"]').getAttribute('data-state'), 'idle');
       assert.equal(await page.locator('[data-testid="results"]').innerHTML(), '');
-      assert.deepEqual(shared.requests.filter((u) => u.endsWith('.wasm')), [], 'the engine is not even downloaded');
+      assert.deepEqual(shared.requests.filter((u) => /worker/.test(u)), [], 'the engine is not even started');
       await run(page);
       assert.deepEqual(await resultRows(page), [['<img src=x onerror=alert(1)>']]);
       assert.equal(await page.locator('img[src="x"]').count(), 0);

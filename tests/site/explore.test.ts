@@ -15,6 +15,7 @@ import { encodeSql, sqlFromHash, sqlHash } from '../../src/explore/share.ts';
 import { display, raw, toTsv, type QueryResult } from '../../src/explore/format.ts';
 import { describeError, parseError } from '../../src/explore/errors.ts';
 import { loadStatements } from '../../src/explore/engine.ts';
+import { tablesNamed } from '../../src/explore/tableRefs.ts';
 import type { ExplorerManifest, ExplorerTable } from '../../src/explore/types.ts';
 import { DIST, ROOT } from '../e2e/browser.ts';
 
@@ -214,6 +215,32 @@ describe('loading the tables into the engine', () => {
   });
 });
 
+describe('the tables a query names (loaded before it runs; the rest on demand)', () => {
+  const names = ['projects', 'project_indicators', 'documents', 'three_public', 'income_by_unit'];
+
+  test('every canned question names the tables it reads, or asks for the whole catalogue', () => {
+    for (const q of CANNED) {
+      const named = tablesNamed(q.sql, names);
+      const from = [...q.sql.matchAll(/\b(?:FROM|JOIN)\s+(\w+)/gi)].map((m) => m[1]!).filter((n) => names.includes(n));
+      if (named === null) assert.match(q.sql, /duckdb_columns\(\)/, `${q.id} reads the catalogue`);
+      else for (const t of from) assert.ok(named.includes(t), `${q.id}: ${t} in ${JSON.stringify(named)}`);
+    }
+    assert.deepEqual(tablesNamed(CANNED.find((q) => q.id === 'three-public-by-city')!.sql, names)?.sort(), ['documents', 'three_public']);
+  });
+
+  test('strings and comments do not count; quoted names and any case do', () => {
+    assert.deepEqual(tablesNamed(`SELECT 'projects' AS x -- from documents\n/* three_public */ FROM "Income_By_Unit"`, names), ['income_by_unit']);
+    assert.deepEqual(tablesNamed('select * from PROJECTS p join project_indicators i using (doc_id)', names), ['projects', 'project_indicators']);
+    assert.deepEqual(tablesNamed(`SELECT 'it''s' AS a, 1 AS documents_count`, names), []);
+  });
+
+  test('SHOW, information_schema and duckdb_* read the catalogue: every table', () => {
+    for (const sql of ['SHOW TABLES', 'SELECT * FROM information_schema.columns', 'SELECT * FROM duckdb_tables()', 'PRAGMA show_tables']) {
+      assert.equal(tablesNamed(sql, names), null, sql);
+    }
+  });
+});
+
 describe('dist/: the engine is self-hosted and only /explore/ loads it', () => {
   const manifestPath = join(DIST, 'explore-assets', 'explorer.json');
 
@@ -253,11 +280,14 @@ describe('dist/: the engine is self-hosted and only /explore/ loads it', () => {
     }
   });
 
-  test('the page script does not bundle DuckDB or Arrow: they load on demand', () => {
+  test('the page script does not bundle DuckDB, Arrow, CodeMirror or Plot: they load on demand', () => {
     const { document } = parseHTML(readFileSync(join(DIST, 'explore', 'index.html'), 'utf8'));
     const entry = document.querySelector('script[type="module"][src]')?.getAttribute('src') ?? '';
     const js = readFileSync(join(DIST, entry), 'utf8');
     assert.doesNotMatch(js, /AsyncDuckDB|instantiateStreaming/, 'DuckDB in the entry chunk');
+    assert.doesNotMatch(js, /cm-completionIcon|EditorView/, 'CodeMirror in the entry chunk (Run must not wait for it)');
+    // Plot alone is ~380 kB, CodeMirror ~430 kB: the page's own code is ~20 kB.
+    assert.ok(js.length < 40_000, `the entry chunk is small: ${js.length} bytes`);
     assert.match(js, /import\(/, 'dynamic import of the engine');
     const chunks = readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.js'));
     assert.ok(chunks.some((f) => /AsyncDuckDB|registerFileBuffer/.test(readFileSync(join(DIST, '_astro', f), 'utf8'))), 'a lazy DuckDB chunk exists');
