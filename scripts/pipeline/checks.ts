@@ -11,6 +11,7 @@ import { namedProjectChecks } from './checks/namedProjects.ts';
 import { changeChecks } from './checks/changes.ts';
 import { partWholeChecks } from './checks/partWhole.ts';
 import { duplicateChecks } from './checks/duplicates.ts';
+import { printedTableChecks } from './checks/printedTables.ts';
 
 export { check, lineList, type CheckInput } from './checks/core.ts';
 
@@ -299,6 +300,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   changeChecks(ctx);
   partWholeChecks(ctx);
   duplicateChecks(ctx);
+  printedTableChecks(ctx);
   return out;
 }
 
