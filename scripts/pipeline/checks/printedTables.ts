@@ -138,11 +138,13 @@ function fiscalChecks({ t, precision, add }: Ctx): void {
   add({ id: 'cross_table:fiscal_vs_general_public:total', kind: 'cross_table', table: 'fiscal_summary',
     description: `财政拨款收支总体情况表第 ${L(year)} 行“${year.item_label}”的一般公共预算 = 一般公共预算支出表的合计`,
     expected: num(gpTotal.total), actual: num(year.general_budget), terms: 2, lines: [L(year), L(gpTotal)] });
-  // By 类, where the statement's 类 rows add up to that same whole (not where the carry-over spent is
-  // a line of its own: 焦作, 洛阳).
+  // By 类, where the statement's 类 rows add up to that same whole: not where the carry-over spent is
+  // a line of its own beside them (焦作, 洛阳: 二、年终结转结余 with an amount, outside 一、本年支出).
   const classOf = (name: unknown) => CLASS_CODES[nameKey(name).replace(/支出$/, '')];
   const rows = spending.filter((r) => r.row_kind === 'item' && classOf(r.item));
-  if (rows.length === 0 || Math.abs(sumOf(rows, 'general_budget') - (num(year.general_budget) ?? 0)) > 0.5) return;
+  const carrySpent = year.row_kind !== 'total' || !/^本年支出合计$/.test(String(year.item))
+    ? spending.some((r) => r.row_kind === 'carryover' && (num(r.amount) ?? 0) !== 0) : false;
+  if (rows.length === 0 || carrySpent) return;
   const funcs = gp.filter((r) => r.row_kind === 'function' && typeof r.func_code === 'string');
   const top = funcs.some((r) => r.func_level === 1) ? funcs.filter((r) => r.func_level === 1) : funcs.filter((r) => r.func_level === 3);
   // One 类 may be printed under two names (郑州 prints （九）医疗卫生与计划生育支出 and （十）卫生健康支出, both 210).

@@ -45,7 +45,7 @@ function levelOf(label: string): number | null {
 
 /** Label columns: those whose cells below the head are mostly text (income first, then expenditure). */
 function labelColumns(body: Line[]): number[] {
-  const width = Math.max(0, ...body.map((r) => r.cells.length));
+  const width = body.reduce((w, r) => Math.max(w, r.cells.length), 0);
   const out: number[] = [];
   for (let i = 0; i < width; i++) {
     const cells = body.map((r) => normText(r.cells[i] ?? '')).filter((c) => c !== '');

@@ -66,7 +66,7 @@ export function recoverFiscal(section: ReflowedSection, hints: DocHints): Recove
   const sources = columns.filter((c) => SOURCE_COLUMN[c]);
   const spec: AmountSpec = { columns, sums: [['total', sources]] };
   const allowed = new Set(columns.filter((c) => !SOURCE_COLUMN[c] || hints.sources.size === 0 || hints.sources.has(c as never)));
-  // Labels in printed order, each with the amounts printed after it; `at` holds the line of each character.
+  // Labels in printed order, each with the amounts printed after it; `at` holds the line of each UTF-16 unit.
   type Label = { text: string; at: number[]; amounts: string[]; first: number; last: number };
   const labels: Label[] = [];
   for (const f of withoutRepeatedHeads(frags, start, table, repairs)) {
@@ -75,18 +75,21 @@ export function recoverFiscal(section: ReflowedSection, hints: DocHints): Recove
       const last = labels.at(-1);
       if (isAmountText(t)) {
         if (last) { last.amounts.push(t); last.last = f.n; } else ambiguous.push({ table, line: f.n, what: `amount ${t} before any label` });
-      } else if (!last || last.amounts.length > 0) labels.push({ text: t, at: [...t].map(() => f.n), amounts: [], first: f.n, last: f.n });
-      else { last.text += t; last.at.push(...[...t].map(() => f.n)); last.last = f.n; }
+      } else if (!last || last.amounts.length > 0) labels.push({ text: t, at: new Array<number>(t.length).fill(f.n), amounts: [], first: f.n, last: f.n });
+      else {
+        last.text += t;
+        for (let k = 0; k < t.length; k++) last.at.push(f.n);
+        last.last = f.n;
+      }
     }
   }
   // Labels run together (`（三）国防支出（三）国有资本经营预算拨款`) split where the next one starts.
   const split: Label[] = labels.flatMap((l) => {
-    const cuts = [0, ...[...l.text.matchAll(LABEL_START)].map((m) => [...l.text.slice(0, m.index)].length).filter((k) => k > 0), [...l.text].length];
-    const chars = [...l.text];
-    return [...new Set(cuts)].slice(0, -1).map((from, k, all) => {
-      const to = all[k + 1] ?? chars.length;
-      const final = to === chars.length;
-      return { text: chars.slice(from, to).join(''), at: l.at.slice(from, to), amounts: final ? l.amounts : [], first: l.at[from]!, last: final ? l.last : l.at[to - 1]! };
+    const cuts = [...new Set([0, ...[...l.text.matchAll(LABEL_START)].map((m) => m.index), l.text.length])];
+    return cuts.slice(0, -1).map((from, k) => {
+      const to = cuts[k + 1]!;
+      const final = to === l.text.length;
+      return { text: l.text.slice(from, to), at: l.at.slice(from, to), amounts: final ? l.amounts : [], first: l.at[from]!, last: final ? l.last : l.at[to - 1]! };
     });
   });
   // Income on the left, expenditure on the right: an expenditure label right after an income label shares its row.
@@ -189,7 +192,7 @@ export function recoverEconomic(section: ReflowedSection, hints: DocHints): Reco
     if (lead.length === 4 && lead.every((t) => /^\d{2,3}$/.test(t)) && names.length >= 2) {
       // Both codes on one line, then the two names on lines of their own, wrapped at one width: the
       // department's name ends at its first line shorter than the widest (as in tables.ts recoverBasic).
-      const w = Math.max(...names.map((x) => [...x].length));
+      const w = names.reduce((m, x) => Math.max(m, [...x].length), 0);
       let k = names.findIndex((x) => [...x].length < w);
       if (k < 0 || k === names.length - 1) k = 0;
       repairs.push({ table, line: r.first, what: 'names printed after both codes: split where the first name stops short of the column width' });
@@ -213,7 +216,7 @@ export function recoverEconomic(section: ReflowedSection, hints: DocHints): Reco
   // Column sums: 合计 and the department's row are each the sum of the items.
   const items = labels.map((l, i) => (l && (l[1] || l[4]) ? i : -1)).filter((i) => i >= 0);
   const targets = labels.map((l, i) => (l && !l[1] && !l[4] ? i : -1)).filter((i) => i >= 0);
-  const d = Math.max(0, ...rows.flatMap((r) => r.amounts.map(decimalsOf)));
+  const d = rows.reduce((m, r) => r.amounts.reduce((k, a) => Math.max(k, decimalsOf(a)), m), 0);
   const sol = solveColumns(cands.map((c) => ({ cands: c })), targets.map((t) => ({ target: t, members: items })), ECONOMIC_SPEC.columns.length, d);
   const out: Line[] = [{ n: section.frags[0]?.n ?? section.titleLine, cells: ECONOMIC_HEAD }];
   const spans = new Map<number, number>();
