@@ -12,6 +12,7 @@ import { changeChecks } from './checks/changes.ts';
 import { partWholeChecks } from './checks/partWhole.ts';
 import { duplicateChecks } from './checks/duplicates.ts';
 import { coverageChecks } from './checks/coverage.ts';
+import { printedTableChecks } from './checks/printedTables.ts';
 
 export { check, lineList, type CheckInput } from './checks/core.ts';
 
@@ -309,6 +310,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   partWholeChecks(ctx);
   duplicateChecks(ctx);
   coverageChecks(ctx);
+  printedTableChecks(ctx);
   return out;
 }
 

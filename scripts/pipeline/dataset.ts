@@ -91,6 +91,7 @@ export const printedTotalsSchema: TableSchema = {
 const ITEM_ROWS: Record<string, string[]> = {
   projects: ['project'], income_by_unit: ['unit'], basic_by_economic: ['item'],
   expenditure_by_function: ['function'], income_by_function: ['function'],
+  expenditure_by_economic: ['item'], basic_detail: ['item'], operating_costs: ['item'],
 };
 
 function splitTotals(own: Record<string, OutRow[]>): OutRow[] {

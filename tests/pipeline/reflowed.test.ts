@@ -43,7 +43,7 @@ test('reflowed: the Luoyang tables are found where their titles are', () => {
   // :1564 and :1585 print the header and a note that the table holds nothing
   assert.ok(luoyang.sections.find((s) => s.standard === 'gov_fund')!.printedEmpty);
   assert.ok(luoyang.sections.find((s) => s.standard === 'state_capital')!.printedEmpty);
-  assert.deepEqual(luoyang.read.sort(), ['basic', 'dept_performance', 'expenditure', 'general_public', 'income', 'project_performance', 'projects', 'summary', 'three_public']);
+  assert.deepEqual(luoyang.read.sort(), ['basic', 'dept_performance', 'economic', 'expenditure', 'fiscal', 'general_public', 'income', 'operating', 'project_performance', 'projects', 'summary', 'three_public']);
 });
 
 test('reflowed projects (洛阳): all 86 projects, amounts adding up to the total row', () => {
@@ -261,11 +261,14 @@ for (const doc of ['zhengzhou-2024-budget', 'jiaozuo-2024-budget', 'zhumadian-20
       const rf = readReflow(doc, seed);
       assert.equal(rf.doc.layout, 'reflowed');
       assert.equal(rf.doc.docId, tab.doc.docId); // place, department, year and kind from the reflowed cover title
-      assert.deepEqual(rf.unread, []);
-      assert.deepEqual(Object.keys(rf.tables).sort(), Object.keys(tab.tables).sort());
+      // The 一般公共预算基本支出明细表 (only 焦作 prints it, in the tab layout) has no reflowed reader: it is
+      // reported unread, never guessed; every other table reads as the tab layout reads it.
+      const noReflowedReader = tab.tables.basic_detail ? ['basic_detail'] : [];
+      assert.deepEqual(rf.unread, noReflowedReader);
+      assert.deepEqual(Object.keys(rf.tables).sort(), Object.keys(tab.tables).filter((t) => !noReflowedReader.includes(t)).sort());
       const ambiguous = (table: string) => new Set(rf.ctx.repairs.filter((n) => n.table === table && /^ambiguous:/.test(n.what)).map((n) => n.line));
       for (const [table, rows] of Object.entries(tab.tables)) {
-        if (table === 'project_indicators') continue;
+        if (table === 'project_indicators' || noReflowedReader.includes(table)) continue;
         const got = rf.tables[table]!;
         assert.equal(got.length, rows.length, `${doc} ${table}: row count`);
         // A row the arithmetic could not decide may differ, but it must be marked.

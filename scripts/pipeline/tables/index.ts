@@ -11,10 +11,15 @@ import { projectIndicators } from './projectIndicators.ts';
 import { byFunction } from './byFunction.ts';
 import { byEconomic } from './byEconomic.ts';
 import { threePublicByHeader } from './threePublicByHeader.ts';
+import { fiscalSummary } from './fiscalSummary.ts';
+import { expenditureByEconomic } from './expenditureByEconomic.ts';
+import { basicDetail } from './basicDetail.ts';
+import { operatingCosts } from './operatingCosts.ts';
 
 export const TABLE_MODULES: TableModule[] = [
   summary, incomeByUnit, expenditureByFunction, basicByEconomic, threePublic, projects, deptPerformance, projectIndicators,
   byFunction, byEconomic, threePublicByHeader,
+  fiscalSummary, expenditureByEconomic, basicDetail, operatingCosts,
 ];
 
 const AMOUNT_COLUMNS = new Map(TABLE_MODULES.flatMap((m) => m.schemas).map((s) => [s.name, s.columns.filter((c) => c.unit === '万元').map((c) => c.name)]));

@@ -60,3 +60,39 @@ export const THREE_PUBLIC_COLUMNS: ColumnName[] = [
   { column: 'meeting', leaf: /^会议费$/ },
   { column: 'training', leaf: /^培训费$/ },
 ];
+
+/** 财政拨款收支总体情况表, its expenditure side: 合计, then by source (一般公共预算 小计 and its 其中 …). */
+export const FISCAL_COLUMNS: ColumnName[] = [
+  { column: 'total', leaf: /^(合计|金额|总计)$/ },
+  { column: 'general_budget', leaf: /^小计$/, path: /一般公共预算/ },
+  { column: 'general_budget', leaf: /^一般公共预算(财政拨款)?$/ },
+  { column: 'fiscal_appropriation', leaf: /^其中[:：]?财政拨款$/ },
+  { column: 'superior_transfer', leaf: /上级专项转移支付/ },
+  { column: 'gov_fund', leaf: /^政府性基金/ },
+  { column: 'state_capital', leaf: /^国有资本经营/ },
+  { column: 'special_account', leaf: /财政专户/ },
+  { column: 'unit_funds', leaf: /^单位资金$/ },
+];
+
+/** 支出经济分类汇总表: 总计, then by source of funds as the 部门收入表 names them. */
+export const ECONOMIC_SUMMARY_COLUMNS: ColumnName[] = [
+  { column: 'total', leaf: /^(总计|合计)$/ },
+  { column: 'general_budget', leaf: /^小计$/, path: /一般公共预算/ },
+  { column: 'general_budget', leaf: /^一般公共预算$/ },
+  { column: 'fiscal_appropriation', leaf: /^其中[:：]?财政拨款$/ },
+  { column: 'gov_fund', leaf: /^政府性基金/ },
+  { column: 'state_capital', leaf: /^国有资本经营/ },
+  { column: 'carryover', leaf: /^上年结转(结余)?$/ },
+  { column: 'special_account', leaf: /财政专户/ },
+  { column: 'business_income', leaf: /^事业收入$/ },
+  { column: 'superior_subsidy', leaf: /^上级补助收入$/ },
+  { column: 'subordinate_remittance', leaf: /^附属单位上缴收入$/ },
+  { column: 'business_operating_income', leaf: /^事业单位经营收入$/ },
+  { column: 'other_income', leaf: /^其他收入$/ },
+];
+
+/** 机构运转经费预算表 / 机关运行经费支出预算表: one amount (合计), and where printed, the 一般公共预算资金 it comes from. */
+export const OPERATING_COLUMNS: ColumnName[] = [
+  { column: 'total', leaf: /^(合计|机关运行经费支出|金额)$/ },
+  { column: 'general_budget', leaf: /^一般公共预算资金$/ },
+];

@@ -16,6 +16,7 @@ import { hintsFromSummary, recoverProjects, recoverSummary, recoverThreePublic }
 import { econTotals, recoverBasic, recoverExpenditure, recoverIncome } from './tables.ts';
 import { readDeptPerformance } from './performance.ts';
 import { readProjectPerformance } from './projectIndicators.ts';
+import { recoverEconomic, recoverFiscal, recoverOperating } from './printedTables.ts';
 
 export type { Note } from './fragments.ts';
 
@@ -83,6 +84,20 @@ export function readReflowed(lines: string[]): ReflowedRead {
     if (s.printedEmpty) continue;
     if (s.standard === 'expenditure' || s.standard === 'general_public') take(s, recoverExpenditure(s, unitNames, econ));
   }
+  // The printed tables only published since: 财政拨款收支表, 支出经济分类汇总表, 机构运转经费表 (the last
+  // after the other two, whose 经济分类 names tell where its wrapped names end).
+  const econNames = new Map<string, string>();
+  for (const s of sections) {
+    if (s.printedEmpty) continue;
+    if (s.standard === 'fiscal') take(s, recoverFiscal(s, hints));
+    else if (s.standard === 'economic') take(s, recoverEconomic(s, hints));
+    for (const r of s.standard === 'basic' || s.standard === 'economic' ? s.rows : []) {
+      const code = s.standard === 'basic' ? r.cells[0] ?? '' : `${r.cells[0] ?? ''}${r.cells[1] ?? ''}`;
+      const name = r.cells[s.standard === 'basic' ? 1 : 2] ?? '';
+      if (/^\d{5}$/.test(code) && name && !econNames.has(code)) econNames.set(code, name);
+    }
+  }
+  for (const s of sections) if (!s.printedEmpty && s.standard === 'operating') take(s, recoverOperating(s, econNames));
   const tables: Record<string, OutRow[]> = {};
   const direct: string[] = [];
   for (const s of sections) {
