@@ -154,6 +154,7 @@ describe('pages built with a site: embed pages and redirects', () => {
     sources: [{ docId: ZZ, line: 3, lineEnd: 5 }], page: '/data/lens/city/zhengzhou/',
     credits: { [ZZ]: '《2024年郑州市人力资源和社会保障局部门预算公开》' },
     citation: { gbt: 'G', apa: 'A', bibtex: '@misc{k,\n}' },
+    subtitle: '郑州市人力资源和社会保障局2024年部门预算', rowSources: [{ docId: ZZ, line: 3, lineEnd: 5, page: null }],
   };
 
   test('an embed page links under the base, credits the document by title, and is canonical under SITE_URL', () => {
