@@ -75,7 +75,7 @@ export function embedPage(c: RegisteredChart, where: SiteLocation, version: stri
 <p class="chart-takeaway">${esc(c.takeaway)}</p>
 <div class="chart-svg">${c.svg}</div>
 <details class="chart-data"><summary>查看数据表（${c.rows.length} 行）</summary>
-<div class="table-scroll"><table><thead><tr>${c.columns.map((col) => `<th scope="col"${num(col) ? ' class="num"' : ''}>${esc(col.label)}</th>`).join('')}</tr></thead>
+<div class="table-scroll" role="region" aria-label="${esc(c.title)}：数据表" tabindex="0"><table><thead><tr>${c.columns.map((col) => `<th scope="col"${num(col) ? ' class="num"' : ''}>${esc(col.label)}</th>`).join('')}</tr></thead>
 <tbody>${c.rows.map((r) => `<tr>${c.columns.map((col) => `<td${num(col) ? ' class="num"' : ''}>${cell(col, r[col.key])}</td>`).join('')}</tr>`).join('')}</tbody></table></div>
 </details>
 <figcaption class="chart-source">来源：${sources}。金额单位：万元。</figcaption>
