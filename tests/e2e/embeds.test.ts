@@ -178,6 +178,10 @@ test('下载 PNG gives a real PNG at twice the chart’s size', async () => {
   const [w, h] = /width="([\d.]+)" height="([\d.]+)"/.exec(readFileSync(join(DIST, 'embed', id, 'chart.svg'), 'utf8'))!.slice(1).map(Number);
   assert.equal(png.readUInt32BE(16), Math.round(w! * 2));
   assert.equal(png.readUInt32BE(20), Math.round(h! * 2));
+  // The PNG is the framed chart: the plot (the SVG nested inside) plus margins, title, source and credit.
+  const nested = [...readFileSync(join(DIST, 'embed', id, 'chart.svg'), 'utf8').matchAll(/<svg [^>]*\bwidth="([\d.]+)" height="([\d.]+)"/g)][1]!.slice(1).map(Number);
+  assert.ok(png.readUInt32BE(16) >= (nested[0]! + 2 * 16) * 2, `PNG ${png.readUInt32BE(16)} px wide: the plot ${nested[0]} px and margins`);
+  assert.ok(png.readUInt32BE(20) >= (nested[1]! + 120) * 2, `PNG ${png.readUInt32BE(20)} px high: the plot ${nested[1]} px, a header and a footer`);
   assert.equal(download.suggestedFilename(), `${id}.png`);
   // The menu is usable from the keyboard: the embed snippet opens with Enter and can be copied.
   await page.locator(`figure[data-chart-id="${id}"] .chart-menu-embed summary`).focus();
