@@ -124,7 +124,7 @@ describe('phones (360 px)', () => {
           texts: [...f.querySelectorAll('.chart-svg svg text')].map((t) => t.textContent ?? ''),
         })));
         for (const c of charts.filter((x) => !x.id.endsWith('-function-tree'))) {
-          const amounts = c.texts.filter((t) => /^[\d,.]+ (万元|亿元)/.test(t));
+          const amounts = c.texts.flatMap((t) => t.match(/[\d,]+(?:\.\d+)? (万元|亿元)/g) ?? []);
           assert.ok(new Set(amounts.map(unitAndDecimals)).size <= 1, `${path} ${c.id}: ${amounts.join(' / ')}`);
           const shares = c.texts.flatMap((t) => /· ([\d.]+)%$/.exec(t)?.[1] ?? []);
           assert.ok(new Set(shares.map((s) => s.split('.')[1]?.length ?? 0)).size <= 1, `${path} ${c.id}: shares ${shares.join(' / ')}`);
