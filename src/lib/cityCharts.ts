@@ -3,6 +3,7 @@
 // 100% stacked bars for splits, and a treemap (d3-hierarchy layout, Plot rects).
 import { hierarchy, treemap, treemapSquarify } from 'd3';
 import { Plot, PALETTE, renderChart as render } from './charts.ts';
+import { textWidth as frameTextWidth } from './chartFrame.ts';
 
 /**
  * renderChart, minus the aria-label Plot puts on each mark's <g> ("rect", "text"): inside an
@@ -22,11 +23,9 @@ const FONT = 16;
 const SMALL = 15;
 const TREE_FONT = SMALL;
 
-/** Approximate rendered width of a label: CJK and full-width characters 1 em, others ~0.56 em. */
+/** Approximate rendered width of a label: CJK and full-width characters 1 em, others ~0.56 em (chartFrame.ts). */
 export function textWidth(s: string, fontSize = FONT): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2E80-\uFFEF]/.test(ch) ? 1 : 0.56;
-  return w * fontSize;
+  return frameTextWidth(s, fontSize);
 }
 
 /** Cut a label to fit `maxWidth` pixels, ending with "…" when cut. */

@@ -141,15 +141,17 @@ export function stackedBars(opts: {
   const legend = legendLayout(parts.map((p) => ({ label: p.label, color: p.color })));
   const partOrder = parts.map((p) => p.key);
   const axis = axisLabels(opts.labels, opts.marginLeft ?? 92);
+  // Room for the widest total printed at a bar's end (27,720 万元 needs more than 2.77 亿元).
+  const marginRight = opts.percent ? 22 : Math.max(78, Math.ceil(Math.max(0, ...opts.totals.map((t) => textWidth(t.text))) + 10));
   const svg = topicChart({
     marginTop: legend.height + 10,
     marginLeft: axis.marginLeft,
-    marginRight: opts.percent ? 22 : 78,
+    marginRight,
     height: legend.height + 40 + opts.labels.length * Math.max(40, axis.lines * 18 + 8),
     x: opts.percent
       ? { label: null, grid: true, percent: true, domain: [0, 100], ticks: [0, 25, 50, 75, 100], tickFormat: (d: number) => `${d}%` }
       // Fewer ticks where long labels leave the bars less room: five-digit ticks would overlap.
-      : { label: opts.xLabel ?? '万元', grid: true, ticks: WIDTH - axis.marginLeft - 78 < 260 ? 2 : 3 },
+      : { label: opts.xLabel ?? '万元', grid: true, ticks: WIDTH - axis.marginLeft - marginRight < 260 ? 2 : 3 },
     y: { label: null, domain: opts.labels, tickFormat: axis.format },
     color: { domain: partOrder, range: parts.map((p) => p.color) },
     marks: [
@@ -181,7 +183,8 @@ export function rankedBars(opts: {
   const svg = topicChart({
     marginTop: legend.height + 10,
     marginLeft: 4,
-    marginRight: 76,
+    // Room for the widest value printed at a bar's end.
+    marginRight: Math.max(76, Math.ceil(Math.max(0, ...data.map((d) => textWidth(d.text))) + 10)),
     height: legend.height + 34 + data.length * 50,
     x: { label: opts.xLabel ?? '万元', grid: true, domain: [0, max], ticks: 3 },
     y: { axis: null, domain: data.map((d) => d.key), paddingInner: 0.1, paddingOuter: 0.05 },
