@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { REGISTRY_FILE, chartCsv, registeredCharts, type RegisteredChart } from '../lib/chartRegistry.ts';
 import { grouped } from '../lib/format.ts';
 import { absoluteIn, type SiteLocation } from '../lib/site.ts';
+import { framedSvg } from '../lib/chartFrame.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -14,13 +15,31 @@ function sourceHref(base: string, s: RegisteredChart['sources'][number]): string
   return `${base}source/${s.docId}/#L${s.line}${s.lineEnd && s.lineEnd > s.line ? `-L${s.lineEnd}` : ''}`;
 }
 
-/** The SVG as a file of its own: namespaces, size, and a font stack that degrades to any sans-serif. */
-export function standaloneSvg(c: RegisteredChart): string {
-  let svg = c.svg;
-  if (!/xmlns=/.test(svg)) svg = svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"');
-  const m = /data-width="([\d.]+)" data-height="([\d.]+)"/.exec(svg);
-  if (m) svg = svg.replace('<svg', `<svg width="${m[1]}" height="${m[2]}"`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.replace(/(<svg[^>]*>)/, `$1<title>${esc(c.title)}</title><desc>${esc(c.alt)} 来源：预算透视 Budget Lens</desc>`)}\n`;
+/** What the chart's numbers are in, from its columns' kinds. */
+function unitOf(c: RegisteredChart): string {
+  const kinds = new Set(c.columns.map((col) => col.kind));
+  if (kinds.has('money')) return '金额单位：万元';
+  if (kinds.has('pct')) return '单位：%（占比）';
+  return '单位：个（计数）';
+}
+
+/** "第 160 行", "第 4809–4967 行", or the link's own label ("第 3 页"). */
+const linesText = (s: RegisteredChart['sources'][number]) => s.label ?? `第 ${s.line}${s.lineEnd && s.lineEnd > s.line ? `–${s.lineEnd}` : ''} 行`;
+
+/**
+ * The SVG as a file of its own, which says what it is: title, subtitle (who, where, which year), unit,
+ * the chart, its source (each document by its title, with the lines), and 预算透视 Budget Lens with
+ * the data version and the chart's page, with margins (chartFrame.ts; the PNG is drawn from it).
+ */
+export function standaloneSvg(c: RegisteredChart, where: SiteLocation, version: string): string {
+  const m = /data-width="([\d.]+)" data-height="([\d.]+)"/.exec(c.svg);
+  const [width, height] = m ? [Number(m[1]), Number(m[2])] : [420, 300];
+  let chart = c.svg;
+  if (!/xmlns=/.test(chart)) chart = chart.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"');
+  const docs = [...new Set(c.sources.map((s) => s.docId))];
+  const source = docs.map((d, i) => `${i === 0 ? '来源：' : ''}${c.credits?.[d] ?? d} ${c.sources.filter((s) => s.docId === d).map(linesText).join('、')}${i === docs.length - 1 ? '。' : '；'}`);
+  const credit = [`预算透视 Budget Lens · 数据版本 ${version}`, absoluteIn(where, `${c.page}#${c.id}`)];
+  return framedSvg({ chart, width, height, title: c.title, subtitle: c.subtitle, unit: unitOf(c), source, credit, alt: c.alt }).svg;
 }
 
 /** `where.base` is the site's base; `where.site` its absolute root under SITE_URL, or null in a local preview build. */
@@ -58,7 +77,7 @@ export function embedPage(c: RegisteredChart, where: SiteLocation, version: stri
 <p class="chart-takeaway">${esc(c.takeaway)}</p>
 <div class="chart-svg">${c.svg}</div>
 <details class="chart-data"><summary>查看数据表（${c.rows.length} 行）</summary>
-<div class="table-scroll"><table><thead><tr>${c.columns.map((col) => `<th scope="col"${num(col) ? ' class="num"' : ''}>${esc(col.label)}</th>`).join('')}</tr></thead>
+<div class="table-scroll" role="region" aria-label="${esc(c.title)}：数据表" tabindex="0"><table><thead><tr>${c.columns.map((col) => `<th scope="col"${num(col) ? ' class="num"' : ''}>${esc(col.label)}</th>`).join('')}</tr></thead>
 <tbody>${c.rows.map((r) => `<tr>${c.columns.map((col) => `<td${num(col) ? ' class="num"' : ''}>${cell(col, r[col.key])}</td>`).join('')}</tr>`).join('')}</tbody></table></div>
 </details>
 <figcaption class="chart-source">来源：${sources}。金额单位：万元。</figcaption>
@@ -97,7 +116,7 @@ export function embeds(): AstroIntegration {
           const dirOut = join(out, 'embed', c.id);
           mkdirSync(dirOut, { recursive: true });
           writeFileSync(join(dirOut, 'index.html'), embedPage(c, where, version));
-          writeFileSync(join(dirOut, 'chart.svg'), standaloneSvg(c));
+          writeFileSync(join(dirOut, 'chart.svg'), standaloneSvg(c, where, version));
           writeFileSync(join(dirOut, 'data.csv'), chartCsv(c));
         }
         logger.info(`${charts.length} chart embeds written to embed/`);

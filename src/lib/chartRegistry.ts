@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Citation } from './cite.ts';
+import type { RowSource } from './chartProvenance.ts';
 
 /**
  * One JSON line per chart rendered, appended as pages render. One file rather than one per chart:
@@ -28,6 +29,10 @@ export interface RegisteredChart {
   credits: Record<string, string>;
   /** The chart's citation, on the page that first showed it. */
   citation: Citation;
+  /** Who, where and which year: the documents the chart is read from, in words (its download's subtitle). */
+  subtitle: string;
+  /** Where each row comes from (same order as `rows`): the CSV's doc_id and source columns. */
+  rowSources: RowSource[];
 }
 
 let fd: number | undefined;
@@ -79,14 +84,29 @@ export function defaultEmbedHeight(svg: string): number {
   return Math.round(Math.min(640, 640) * ratio + 190);
 }
 
-/** CSV (UTF-8 with BOM, RFC 4180) of exactly the chart's data: one column per table column, raw values. */
-export function chartCsv(chart: Pick<RegisteredChart, 'columns' | 'rows'>): string {
+/**
+ * CSV (UTF-8 with BOM, RFC 4180) of the chart's data as its table prints it, then where each row is
+ * from: doc_id, the document's title, source_line, source_line_end and source_page (the PDF page).
+ * Amounts keep the precision the disclosure prints (万元 with up to six decimals: a table printed in
+ * 元 has fen, 0.000001 万元), without float noise; shares are percentages rounded as the chart and its
+ * table print them (one decimal), in a column whose header says "（%）".
+ */
+export function chartCsv(chart: Pick<RegisteredChart, 'columns' | 'rows' | 'rowSources' | 'credits'>): string {
   const q = (v: unknown) => {
     if (v === null || v === undefined) return '';
-    // Float noise out (0.7170000000000001 → 0.717): ten significant digits are more than any printed figure has.
-    const s = typeof v === 'number' ? String(Number(v.toPrecision(10))) : String(v);
+    const s = String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const lines = [chart.columns.map((c) => q(c.label)).join(','), ...chart.rows.map((r) => chart.columns.map((c) => q(r[c.key])).join(','))];
+  const value = (kind: string | undefined, v: unknown): unknown => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return v === '' ? null : v;
+    if (kind === 'pct') return Number((v * 100).toFixed(1));
+    return Number(v.toFixed(6));
+  };
+  const header = [...chart.columns.map((c) => (c.kind === 'pct' ? `${c.label}（%）` : c.label)), 'doc_id', 'doc_title', 'source_line', 'source_line_end', 'source_page'];
+  const title = (id: string | null) => (id ? (chart.credits[id] ?? '').replace(/^.*《(.*)》$/, '$1') || null : null);
+  const lines = [header.map(q).join(','), ...chart.rows.map((r, i) => {
+    const src = chart.rowSources[i] ?? { docId: null, line: null, lineEnd: null, page: null };
+    return [...chart.columns.map((c) => value(c.kind, r[c.key])), src.docId, title(src.docId), src.line, src.lineEnd, src.page].map(q).join(',');
+  })];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

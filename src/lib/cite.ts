@@ -43,13 +43,19 @@ export interface CitedDoc {
   docType: string;
   /** The document's own title, as printed. */
   title: string;
+  /** Where and when the government published it: null when not known (then citations point at our copy). */
+  officialUrl: string | null;
+  published: string | null;
 }
 
 /** A document's publisher as the place's page heading names it (see publisherName). */
 export function citedDoc(d: DocInfo, all: DocInfo[]): CitedDoc {
   const titles = all.filter((x) => x.place_slug === d.place_slug && x.department === d.department).map((x) => x.title);
   const publisher = publisherName({ admin_level: d.admin_level, name: d.place_name, docs: [d] }, d.department, titles.length ? titles : [d.title]);
-  return { docId: d.doc_id, publisher, year: d.fiscal_year, docType: docTypeZh(d.doc_kind, d.scope), title: d.title };
+  return {
+    docId: d.doc_id, publisher, year: d.fiscal_year, docType: docTypeZh(d.doc_kind, d.scope), title: d.title,
+    officialUrl: d.official_url, published: d.published_date,
+  };
 }
 
 /** The documents of these ids, as citations name them (ids not in the dataset are left out), in the order given. */
@@ -73,7 +79,7 @@ export function sourceCredit(d: Pick<CitedDoc, 'publisher' | 'title'>): string {
 }
 
 /** Up to three documents in words; more as the first two and a count. */
-function docsSubject(docs: CitedDoc[]): string {
+export function docsSubject(docs: CitedDoc[]): string {
   if (docs.length <= 3) return docs.map(docSubject).join('、');
   return `${docs.slice(0, 2).map(docSubject).join('、')}等 ${docs.length} 份公开文件`;
 }
@@ -99,6 +105,11 @@ export interface CiteOptions {
   docs?: CitedDoc[];
   /** Makes the BibTeX key: `budgetlens:<key>`. */
   key?: string;
+  /**
+   * Our copy of a disclosure (its /source/<doc_id>/ page, under SITE_URL): cited where the official
+   * address is not known. Without it such a document is cited by name only.
+   */
+  sourceUrl?: (docId: string) => string;
 }
 
 /** BibTeX's special characters in a field's text. */
@@ -116,8 +127,25 @@ export function cite(o: CiteOptions): Citation {
   const kindEn = what?.kind === 'chart' ? 'Chart' : 'Table';
   // What is cited, in words: the document(s) it is read from, then the chart's or table's title.
   const zhTitle = !what ? DATASET_ZH : docs.length ? `${docsSubject(docs)}：${what.zh}` : `${DATASET_ZH}：${what.zh}`;
-  const origin = docs.map((d) => `${d.publisher}《${d.title}》（${d.year}）`).join('；');
-  const originEn = docs.map((d) => `${d.publisher} (${d.year}), ${d.title}`).join('; ');
+  // Each disclosure where the government published it, with the date, when known; otherwise where
+  // our copy is (and no date: an unknown date is left out, never guessed).
+  const where = (d: CitedDoc) => d.officialUrl ?? o.sourceUrl?.(d.docId) ?? null;
+  const origin = docs.map((d) => {
+    const url = where(d);
+    const pub = d.officialUrl && d.published ? `. (${d.published})` : '';
+    const at = d.officialUrl ? `${pub}. ${url}` : url ? `. 预算透视 Budget Lens 存档：${url}` : '';
+    return `${d.publisher}. ${d.title}[EB/OL]${at}`;
+  }).join('；');
+  const originEn = docs.map((d) => {
+    const url = where(d);
+    const date = d.officialUrl && d.published ? d.published : 'n.d.';
+    return `${d.publisher} (${date}), ${d.title}${url ? `, ${d.officialUrl ? url : `archived by Budget Lens at ${url}`}` : ''}`;
+  }).join('; ');
+  const bibOrigin = docs.map((d) => {
+    const url = where(d);
+    const pub = d.officialUrl && d.published ? `，${d.published} 发布` : '';
+    return `${tex(d.publisher)}《${tex(d.title)}》${pub}${url ? `，${d.officialUrl ? '' : '存档 '}\\url{${url}}` : ''}`;
+  }).join('；');
   const dataNote = o.url === o.dataUrl ? '' : o.dataUrl;
 
   const gbt = what
@@ -139,7 +167,7 @@ export function cite(o: CiteOptions): Citation {
     ['url', o.url],
     ['urldate', date],
   ];
-  const notes = [origin && `原文：${tex(origin)}`, dataNote && `数据集：\\url{${dataNote}}`].filter(Boolean);
+  const notes = [bibOrigin && `原文：${bibOrigin}`, dataNote && `数据集：\\url{${dataNote}}`].filter(Boolean);
   if (notes.length) fields.push(['note', notes.join('。')]);
   const key = `budgetlens:${(o.key ?? 'dataset').replace(/[^A-Za-z0-9:_.-]/g, '-')}`;
   const bibtex = `@misc{${key},\n${fields.map(([k, v]) => `  ${k.padEnd(12)} = {${v}}`).join(',\n')}\n}`;
@@ -173,5 +201,6 @@ export async function citeChart(loc: SiteLocation, chart: { id: string; title: s
     what: { zh: chart.title, en: `chart ${chart.id}`, kind: 'chart' },
     docs: await citedDocs(chart.docIds),
     key: chart.id,
+    sourceUrl: (docId) => absoluteIn(loc, hrefIn(loc.base, `source/${docId}/`)),
   });
 }

@@ -27,6 +27,9 @@ export interface DocInfo {
   /** pdf / txt */
   source_format: string;
   page_count: number | null;
+  /** Where and when the government published it; null when not known (sources.json, never guessed). */
+  official_url: string | null;
+  published_date: string | null;
   /** How lists and charts name the document's publisher: see whoOf. */
   who: string;
 }
@@ -60,7 +63,8 @@ let loaded: Promise<DocInfo[]> | undefined;
 /** Every document, in place order (GB/T 2260 code), newest first within a place. */
 export async function documents(): Promise<DocInfo[]> {
   loaded ??= query<Row>(`SELECT doc_id, province, city, district, admin_level, place_name, place_slug, city_slug, department, scope,
-      fiscal_year::INTEGER AS fiscal_year, doc_kind, title, tables_status, legacy_doc_id, source_format, page_count::INTEGER AS page_count
+      fiscal_year::INTEGER AS fiscal_year, doc_kind, title, tables_status, legacy_doc_id, source_format, page_count::INTEGER AS page_count,
+      official_url, published_date
     FROM documents
     ORDER BY place_code NULLS LAST, place_slug, fiscal_year DESC, department, doc_kind, scope = 'unit', doc_id`)
     .then((rows) => rows.map((d) => ({ ...d, who: whoOf(d, rows) })));

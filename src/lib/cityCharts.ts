@@ -3,6 +3,7 @@
 // 100% stacked bars for splits, and a treemap (d3-hierarchy layout, Plot rects).
 import { hierarchy, treemap, treemapSquarify } from 'd3';
 import { Plot, PALETTE, renderChart as render } from './charts.ts';
+import { textWidth as frameTextWidth } from './chartFrame.ts';
 
 /**
  * renderChart, minus the aria-label Plot puts on each mark's <g> ("rect", "text"): inside an
@@ -15,13 +16,16 @@ function renderChart(options: Plot.PlotOptions, alt: string): string {
 /** Width the charts are drawn at (charts.ts): they scale to the container. */
 export const CHART_WIDTH = 420;
 const FONT = 16;
+/**
+ * The smallest type a chart uses: drawn 420 px wide, a chart is 344 px wide on a 360 px phone
+ * (site.css), where 15 px type is 12.3 px — the least that stays readable.
+ */
 const SMALL = 15;
+const TREE_FONT = SMALL;
 
-/** Approximate rendered width of a label: CJK and full-width characters 1 em, others ~0.56 em. */
+/** Approximate rendered width of a label: CJK and full-width characters 1 em, others ~0.56 em (chartFrame.ts). */
 export function textWidth(s: string, fontSize = FONT): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2E80-\uFFEF]/.test(ch) ? 1 : 0.56;
-  return w * fontSize;
+  return frameTextWidth(s, fontSize);
 }
 
 /** Cut a label to fit `maxWidth` pixels, ending with "…" when cut. */
@@ -179,22 +183,22 @@ export function treemapChart(leaves: TreeLeaf[], alt: string, groups: LegendItem
     const w = r.x1 - r.x0;
     const ht = r.y1 - r.y0;
     // As many lines of the name as fit, then the value if a line is left.
-    const perLine = Math.max(0, Math.floor((w - 6) / 14));
-    const maxLines = Math.max(0, Math.floor((ht - 4) / 17.5));
+    const perLine = Math.max(0, Math.floor((w - 6) / TREE_FONT));
+    const maxLines = Math.max(0, Math.floor((ht - 4) / (TREE_FONT * 1.25)));
     const lines: string[] = [];
     if (perLine >= 2 && maxLines >= 1) {
       const chars = [...leaf.name];
       const nameLines = Math.max(1, Math.min(maxLines - (maxLines >= 2 ? 1 : 0), Math.ceil(chars.length / perLine)));
       for (let i = 0; i < nameLines; i++) lines.push(chars.slice(i * perLine, (i + 1) * perLine).join(''));
       if (chars.length > nameLines * perLine) lines[nameLines - 1] = `${[...lines[nameLines - 1]!].slice(0, perLine - 1).join('')}…`;
-      if (lines.length < maxLines && textWidth(leaf.valueText, 14) <= w - 6) lines.push(leaf.valueText);
+      if (lines.length < maxLines && textWidth(leaf.valueText, TREE_FONT) <= w - 6) lines.push(leaf.valueText);
     }
     return { x1: r.x0, x2: r.x1, y1: r.y0 + top, y2: r.y1 + top, fill: leaf.fill, color: textOn(leaf.fill), text: lines.join('\n'), x: r.x0 + 3, y: r.y0 + top + 3 };
   });
   return renderChart(canvas(W, top + H, [
     ...lg.marks,
     Plot.rect(cells, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'fill' }),
-    Plot.text(cells.filter((c) => c.text), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'top', lineHeight: 1.25, fontSize: 14, fill: 'color' }),
+    Plot.text(cells.filter((c) => c.text), { x: 'x', y: 'y', text: 'text', textAnchor: 'start', lineAnchor: 'top', lineHeight: 1.25, fontSize: TREE_FONT, fill: 'color' }),
   ]), alt);
 }
 

@@ -1,4 +1,5 @@
 // Numbers in natural Chinese: 万元 below 1 亿, 亿元 above, sensible rounding, shares that add up.
+import { format as d3format } from 'd3';
 
 /** 84669.1 (万元) → "8.47 亿元"; 190.2 → "190.2 万元"; 0.8 → "0.8 万元". */
 export function money(wan: number | null | undefined): string {
@@ -94,4 +95,35 @@ function group(n: number): string {
 
 function trim(s: string): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/**
+ * Amounts compared side by side (a chart's bar labels, the place cards, a sentence that sets two
+ * figures against each other) in one unit and one precision, so that 6.60 亿元 stands beside
+ * 5.31 亿元, never 6.6 beside 5.31. The unit is 亿元 when every amount is at least 1,000 万元 and one
+ * reaches 1 亿 (two decimals), else 万元 with as many decimals (0–2) as the smallest amount needs for
+ * three significant digits. Zero and missing amounts do not set the precision. Formatted by d3-format.
+ */
+export function moneyFormat(values: Array<number | null | undefined>): (wan: number | null | undefined) => string {
+  const abs = values.flatMap((v) => (v !== null && v !== undefined && Number.isFinite(v) && v !== 0 ? [Math.abs(v)] : []));
+  const max = Math.max(0, ...abs);
+  const min = abs.length ? Math.min(...abs) : 0;
+  if (max >= 10000 && min >= 1000) {
+    const f = d3format(',.2f');
+    return (wan) => (wan === null || wan === undefined || !Number.isFinite(wan) ? '—' : `${f(wan / 10000)} 亿元`);
+  }
+  const decimals = min >= 100 || min === 0 ? 0 : min >= 10 ? 1 : 2;
+  const f = d3format(`,.${decimals}f`);
+  return (wan) => (wan === null || wan === undefined || !Number.isFinite(wan) ? '—' : `${f(wan)} 万元`);
+}
+
+/** Shares compared side by side: every one with the same decimals (4.0% beside 3.4%, not 4%). */
+export function pctFixed(share: number | null | undefined, digits = 1): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
+  return `${d3format(`.${digits}f`)(share * 100)}%`;
+}
+
+/** A percentage already rounded (sharesAddingUp) printed with its decimals kept: 4 → "4.0". */
+export function fixed(n: number, digits = 1): string {
+  return d3format(`.${digits}f`)(n);
 }

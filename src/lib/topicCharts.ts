@@ -29,7 +29,8 @@ interface PlacedItem extends LegendItem {
   y: number;
 }
 
-const FONT = 14;
+/** Legend type: 15 px drawn is 12.3 px on a 360 px phone (see cityCharts.ts). */
+const FONT = 15;
 const SWATCH = 12;
 const ROW = 22;
 
@@ -140,15 +141,17 @@ export function stackedBars(opts: {
   const legend = legendLayout(parts.map((p) => ({ label: p.label, color: p.color })));
   const partOrder = parts.map((p) => p.key);
   const axis = axisLabels(opts.labels, opts.marginLeft ?? 92);
+  // Room for the widest total printed at a bar's end (27,720 万元 needs more than 2.77 亿元).
+  const marginRight = opts.percent ? 22 : Math.max(78, Math.ceil(Math.max(0, ...opts.totals.map((t) => textWidth(t.text))) + 10));
   const svg = topicChart({
     marginTop: legend.height + 10,
     marginLeft: axis.marginLeft,
-    marginRight: opts.percent ? 22 : 78,
+    marginRight,
     height: legend.height + 40 + opts.labels.length * Math.max(40, axis.lines * 18 + 8),
     x: opts.percent
       ? { label: null, grid: true, percent: true, domain: [0, 100], ticks: [0, 25, 50, 75, 100], tickFormat: (d: number) => `${d}%` }
       // Fewer ticks where long labels leave the bars less room: five-digit ticks would overlap.
-      : { label: opts.xLabel ?? '万元', grid: true, ticks: WIDTH - axis.marginLeft - 78 < 260 ? 2 : 3 },
+      : { label: opts.xLabel ?? '万元', grid: true, ticks: WIDTH - axis.marginLeft - marginRight < 260 ? 2 : 3 },
     y: { label: null, domain: opts.labels, tickFormat: axis.format },
     color: { domain: partOrder, range: parts.map((p) => p.color) },
     marks: [
@@ -180,7 +183,8 @@ export function rankedBars(opts: {
   const svg = topicChart({
     marginTop: legend.height + 10,
     marginLeft: 4,
-    marginRight: 76,
+    // Room for the widest value printed at a bar's end.
+    marginRight: Math.max(76, Math.ceil(Math.max(0, ...data.map((d) => textWidth(d.text))) + 10)),
     height: legend.height + 34 + data.length * 50,
     x: { label: opts.xLabel ?? '万元', grid: true, domain: [0, max], ticks: 3 },
     y: { axis: null, domain: data.map((d) => d.key), paddingInner: 0.1, paddingOuter: 0.05 },
@@ -188,7 +192,7 @@ export function rankedBars(opts: {
     marks: [
       Plot.barX(data, { x: 'value', y: 'key', fill: colors.length ? 'group' : PALETTE[0], insetTop: 24 }),
       Plot.text(data, { x: 0, y: 'key', text: 'name', textAnchor: 'start', dy: -10, fill: 'currentColor', fontSize: 15 }),
-      Plot.text(data, { x: 'value', y: 'key', text: 'text', textAnchor: 'start', dx: 4, dy: 12, fill: 'currentColor', fontSize: 14 }),
+      Plot.text(data, { x: 'value', y: 'key', text: 'text', textAnchor: 'start', dx: 4, dy: 12, fill: 'currentColor', fontSize: 15 }),
       Plot.ruleX([0]),
     ],
   }, opts.alt);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser } from 'playwright-core';
-import { DIST, launchBrowser, startServer, type StaticServer } from './browser.ts';
+import { DIST, launchBrowser, readCsv as readCsvRows, startServer, type StaticServer } from './browser.ts';
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -103,7 +103,13 @@ test('without embed.js an embed keeps the height given in its snippet', () => {
   assert.ok(height >= 250 && height <= 1200, `default height ${height}`);
 });
 
-test('a chart’s CSV holds exactly the data its table shows', () => {
+test('a chart’s CSV holds the data its table shows, as printed, and where each row is from', () => {
+  const titles = new Map(readCsvRows(join(DIST, 'data', 'documents.csv')).map((d) => [d['doc_id']!, d['title']!]));
+  const sourceLines = new Map<string, string[]>();
+  const lineOf = (doc: string, n: number) => {
+    if (!sourceLines.has(doc)) sourceLines.set(doc, readFileSync(join(DIST, 'sources', `${doc}.txt`), 'utf8').replace(/\r\n?/g, '\n').split('\n'));
+    return sourceLines.get(doc)![n - 1];
+  };
   for (const [id, page] of charts) {
     const html = readFileSync(join(DIST, page.replace(/^\//, ''), 'index.html'), 'utf8');
     const fig = new RegExp(`<figure[^>]*data-chart-id="${id}"[\\s\\S]*?</figure>`).exec(html)![0];
@@ -112,15 +118,34 @@ test('a chart’s CSV holds exactly the data its table shows', () => {
     const csv = Papa.parse<string[]>(readFileSync(join(DIST, 'embed', id, 'data.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     assert.ok(readFileSync(join(DIST, 'embed', id, 'data.csv'))[0] === 0xef, `${id}: CSV has a BOM`);
     assert.equal(csv.length, shown.length, `${id}: same number of rows`);
-    assert.deepEqual(csv[0], shown[0], `${id}: same columns`);
+    const n = shown[0]!.length;
+    // The table's columns (a share's header says it is in %), then the provenance columns.
+    assert.deepEqual(csv[0]!.slice(n), ['doc_id', 'doc_title', 'source_line', 'source_line_end', 'source_page'], `${id}: provenance columns`);
+    csv[0]!.slice(0, n).forEach((h, c) => assert.ok(h === shown[0]![c] || h === `${shown[0]![c]}（%）`, `${id}: header ${h} vs ${shown[0]![c]}`));
     const norm = (s: string) => s.replace(/,/g, '');
-    csv.slice(1).forEach((row, r) => row.forEach((v, c) => {
-      const t = norm(shown[r + 1]![c]!);
-      if (v === '') assert.equal(t, '—', `${id} row ${r} col ${c}`);
-      else if (t.endsWith('%')) assert.ok(Math.abs(Number(v) * 100 - Number(t.slice(0, -1))) < 0.051, `${id} row ${r} col ${c}: ${v} vs ${t}`);
-      else if (/^-?[\d.]+$/.test(t)) assert.ok(Math.abs(Number(v) - Number(t)) < 0.006, `${id} row ${r} col ${c}: ${v} vs ${t}`);
-      else assert.equal(v, shown[r + 1]![c], `${id} row ${r} col ${c}`);
-    }));
+    csv.slice(1).forEach((row, r) => {
+      row.slice(0, n).forEach((v, c) => {
+        const t = norm(shown[r + 1]![c]!);
+        if (v === '') assert.equal(t, '—', `${id} row ${r} col ${c}`);
+        // A share exactly as printed: 32.8% → 32.8.
+        else if (t.endsWith('%')) assert.equal(v, t.slice(0, -1), `${id} row ${r} col ${c}: ${v} vs ${t}`);
+        else if (/^-?[\d.]+$/.test(t)) {
+          assert.ok(Math.abs(Number(v) - Number(t)) < 0.006, `${id} row ${r} col ${c}: ${v} vs ${t}`);
+          // No float noise: an amount has at most six decimals (a fen of a figure printed in 元).
+          assert.match(v, /^-?\d+(\.\d{1,6})?$/, `${id} row ${r} col ${c}: ${v}`);
+        } else assert.equal(v, shown[r + 1]![c], `${id} row ${r} col ${c}`);
+      });
+      // Every row names its document by id and title, and a line of that document's text that exists.
+      const [doc, title, line, lineEnd, pdfPage] = row.slice(n);
+      assert.ok(doc && titles.has(doc), `${id} row ${r}: doc_id ${doc}`);
+      assert.equal(title, titles.get(doc!), `${id} row ${r}: the document's title`);
+      assert.match(line!, /^\d+$/, `${id} row ${r}: source_line`);
+      assert.ok(lineOf(doc!, Number(line)) !== undefined, `${id} row ${r}: line ${line} is in ${doc}.txt`);
+      if (lineEnd) assert.ok(Number(lineEnd) > Number(line) && lineOf(doc!, Number(lineEnd)) !== undefined, `${id} row ${r}: source_line_end ${lineEnd}`);
+      // A PDF's text has a page marker before each page: the row's page is the last marker above its line.
+      const markers = sourceLines.get(doc!)!.slice(0, Number(line)).flatMap((l) => /^=== 第 (\d+) 页 ===$/.exec(l)?.[1] ?? []);
+      assert.equal(pdfPage, markers.at(-1) ?? '', `${id} row ${r}: source_page`);
+    });
   }
 });
 
@@ -153,6 +178,10 @@ test('下载 PNG gives a real PNG at twice the chart’s size', async () => {
   const [w, h] = /width="([\d.]+)" height="([\d.]+)"/.exec(readFileSync(join(DIST, 'embed', id, 'chart.svg'), 'utf8'))!.slice(1).map(Number);
   assert.equal(png.readUInt32BE(16), Math.round(w! * 2));
   assert.equal(png.readUInt32BE(20), Math.round(h! * 2));
+  // The PNG is the framed chart: the plot (the SVG nested inside) plus margins, title, source and credit.
+  const nested = [...readFileSync(join(DIST, 'embed', id, 'chart.svg'), 'utf8').matchAll(/<svg [^>]*\bwidth="([\d.]+)" height="([\d.]+)"/g)][1]!.slice(1).map(Number);
+  assert.ok(png.readUInt32BE(16) >= (nested[0]! + 2 * 16) * 2, `PNG ${png.readUInt32BE(16)} px wide: the plot ${nested[0]} px and margins`);
+  assert.ok(png.readUInt32BE(20) >= (nested[1]! + 120) * 2, `PNG ${png.readUInt32BE(20)} px high: the plot ${nested[1]} px, a header and a footer`);
   assert.equal(download.suggestedFilename(), `${id}.png`);
   // The menu is usable from the keyboard: the embed snippet opens with Enter and can be copied.
   await page.locator(`figure[data-chart-id="${id}"] .chart-menu-embed summary`).focus();

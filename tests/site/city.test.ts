@@ -169,7 +169,8 @@ describe('figures pinned to the disclosure text', () => {
   test('郑州 2024: shares of basic and project spending add up (71.7% + 28.3%)', { skip: !has('zhengzhou-2024-rlzyhshbzj-budget') }, () => {
     const text = page('zhengzhou').querySelector('#zhengzhou-2024-rlzyhshbzj-budget-part-split')!.textContent ?? '';
     assert.match(text, /基本支出 6\.07 亿元，占 71\.7%/);
-    assert.match(text, /项目支出 2\.4 亿元，占 28\.3%/);
+    // Set against 6.07 亿元, 23,970.5 万元 keeps the same precision: 2.40, not 2.4 (one precision per comparison).
+    assert.match(text, /项目支出 2\.40 亿元，占 28\.3%/);
   });
 
   test('郑州 2024: the two swapped project columns are explained in plain Chinese', { skip: !has('zhengzhou-2024-rlzyhshbzj-budget') }, () => {
