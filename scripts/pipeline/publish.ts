@@ -1,15 +1,16 @@
 // dataset → files: Parquet and CSV (UTF-8 with BOM) per table, datapackage.json, source texts.
-// Everything is written to a fresh folder first and swapped in at the end, so a failure leaves
-// the previous output untouched.
+// Everything is written to the run's stage first and switched in at the end by one rename
+// (output.ts), so a failure, a kill or a concurrent run leaves the previous output whole.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { zipSync } from 'fflate';
 import type { OutRow, TableSchema } from './types.ts';
 import type { Dataset } from './dataset.ts';
 import { dictionary } from './dictionary.ts';
 import { writeWorkbook } from './workbook.ts';
+import { commit, openStore, release, step, type Store } from './output.ts';
 
 /** The Excel/WPS workbook beside the CSVs (codes stored as text). */
 export const WORKBOOK = 'budget-lens.xlsx';
@@ -121,10 +122,13 @@ function writeZip(dir: string, srcDir: string, pkg: ReturnType<typeof datapackag
   writeFileSync(join(dir, 'budget-lens-data.zip'), zipSync(files, { level: 6, mtime: new Date(pkg.created) }));
 }
 
-export async function publish(ds: Dataset, outRoot: string): Promise<{ counts: Record<string, number> }> {
-  const out = resolve(outRoot);
-  mkdirSync(out, { recursive: true });
-  const stage = join(out, `.budget-lens-stage-${process.pid}`);
+/**
+ * Writes the dataset into the store's stage and switches OUT to it. `store` is the run's open store
+ * (its lock already taken); given a folder instead, publish opens and releases one itself.
+ */
+export async function publish(ds: Dataset, target: Store | string): Promise<{ counts: Record<string, number> }> {
+  const store = typeof target === 'string' ? openStore(target) : target;
+  const { stage } = store;
   rmSync(stage, { recursive: true, force: true });
   const dataDir = join(stage, 'data');
   const srcDir = join(stage, 'sources');
@@ -147,6 +151,7 @@ export async function publish(ds: Dataset, outRoot: string): Promise<{ counts: R
       conn.closeSync();
       db.closeSync();
     }
+    step('writing');
     for (const r of ds.reads) {
       // A text conversion is published as vendored; a PDF as published, beside the text read from it.
       if (r.doc.format === 'pdf') writeFileSync(join(srcDir, `${r.doc.docId}.pdf`), r.bytes);
@@ -156,16 +161,10 @@ export async function publish(ds: Dataset, outRoot: string): Promise<{ counts: R
     writeFileSync(join(dataDir, 'datapackage.json'), JSON.stringify(pkg, null, 2));
     await writeWorkbook(join(dataDir, WORKBOOK), schemas, ds.tables, { title: pkg.title, version: pkg.version, created: pkg.created });
     writeZip(dataDir, srcDir, pkg, schemas, counts);
-    // Swap in: the old folders move aside only once the new ones are complete.
-    for (const sub of ['data', 'sources']) {
-      const target = join(out, sub);
-      const old = join(out, `.budget-lens-old-${sub}-${process.pid}`);
-      if (existsSync(target)) renameSync(target, old);
-      renameSync(join(stage, sub), target);
-      rmSync(old, { recursive: true, force: true });
-    }
+    commit(store);
   } finally {
-    rmSync(stage, { recursive: true, force: true });
+    if (typeof target === 'string') release(store);
+    else rmSync(stage, { recursive: true, force: true });
   }
   return { counts };
 }
