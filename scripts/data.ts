@@ -1,14 +1,22 @@
 // The pipeline CLI: raw text → layout (cells) → tables (typed rows) → checks → publish.
 //   node scripts/data.ts [--raw data/raw] [--out public]
 // Reads every *.pdf and *.txt in --raw (with sources.json as an optional manifest), writes OUT/data and
-// OUT/sources. Progress goes to stderr. On any error nothing in OUT changes and the exit code is 1.
+// OUT/sources. Progress goes to stderr. A file that cannot be read is quarantined (left out, listed
+// in the quarantine table) and the exit code is 2; with --strict it stops the run instead. On any
+// other error nothing in OUT changes and the exit code is 1; a stop by SIGINT/SIGTERM before the new
+// dataset is switched in leaves OUT unchanged too. Flags: --strict, --no-cache, --cache-dir DIR,
+// --workers N (default: every core).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readFile, type ManifestEntry, type ReadResult } from './pipeline/read.ts';
+import type { ManifestEntry, ReadResult } from './pipeline/read.ts';
 import { assemble } from './pipeline/dataset.ts';
 import { publish } from './pipeline/publish.ts';
-import { InputError } from './pipeline/types.ts';
+import { abandonAll, openStore, release, type Store } from './pipeline/output.ts';
+import { InputError, type OutRow } from './pipeline/types.ts';
+import { DEFAULT_CACHE_DIR, pipelineVersion, ReadingCache, type Outcome } from './pipeline/cache.ts';
+import { defaultWorkers, readAll } from './pipeline/pool.ts';
+import { quarantineRows } from './pipeline/quarantine.ts';
 
 /**
  * data/raw/sources.json, per file name: what its entry says instead of the text. An entry that would
@@ -67,31 +75,93 @@ export function manifestOf(raw: string): Map<string, ManifestEntry> {
   return map;
 }
 
-export async function run(raw: string, out: string, log: (s: string) => void): Promise<void> {
+export interface RunOptions {
+  /** All or nothing: a file that cannot be read stops the run and nothing is published (exit 1). Otherwise it is quarantined. */
+  strict?: boolean;
+  /** Where readings are kept between runs (cache.ts); false reads every file again. */
+  cache?: string | false;
+  /** Threads reading at once (default: every core); 1 reads in this thread. */
+  workers?: number;
+  /** The pipeline's version readings are kept under (default: the hash of its sources); tests change it. */
+  pipelineVersion?: string;
+}
+
+export interface RunSummary {
+  documents: number;
+  /** Files left out, each with why (also published as the quarantine table). */
+  quarantined: OutRow[];
+  /** Files read in this run, and files whose reading came from the cache. */
+  read: number;
+  fromCache: number;
+}
+
+export async function run(raw: string, out: string, log: (s: string) => void, opts: RunOptions = {}): Promise<RunSummary> {
   const t0 = performance.now();
   if (!existsSync(raw)) throw new InputError(raw, null, null, 'no such folder');
   const files = readdirSync(raw).filter((f) => /\.(txt|pdf)$/i.test(f)).sort();
   if (files.length === 0) throw new InputError(raw, null, null, 'no disclosures (.pdf or .txt) in this folder');
   const manifest = manifestOf(raw);
+  // Taken before reading: a second run into the same OUT refuses at once instead of reading for minutes first.
+  const store = openStore(out);
+  try {
+    return await readAndPublish(raw, files, manifest, store, log, opts, t0);
+  } finally {
+    release(store);
+  }
+}
+
+async function readAndPublish(raw: string, files: string[], manifest: Map<string, ManifestEntry>, store: Store, log: (s: string) => void, opts: RunOptions, t0: number): Promise<RunSummary> {
+  const cacheDir = opts.cache ?? DEFAULT_CACHE_DIR;
+  const readings = await readAll(files.map((f) => ({ path: join(raw, f), manifest: manifest.get(f) ?? {} })), {
+    workers: opts.workers ?? defaultWorkers(),
+    cache: cacheDir === false ? null : new ReadingCache(cacheDir),
+    pipeline: opts.pipelineVersion ?? pipelineVersion(),
+    onRead: ({ job, outcome, fromCache }) => {
+      const f = basename(job.path);
+      if ('error' in outcome) {
+        const { file, line, table, message } = outcome.error;
+        return log(`${opts.strict ? 'cannot be read' : 'quarantined (cannot be read)'}: ${new InputError(file, line, table, message).message}`);
+      }
+      const r = outcome.read;
+      const counts = Object.entries(r.tables).map(([t, rows]) => `${t} ${rows.length}`).join(', ');
+      log(`${r.doc.docId} ← ${f}${fromCache ? ' (cached)' : ''}: ${r.unsupported ? `${r.unsupported}; ` : ''}${counts}${r.ctx.repairs.length ? `; ${r.ctx.repairs.length} repairs` : ''}`);
+    },
+  });
+  const failed = readings.filter((r) => 'error' in r.outcome);
+  if (opts.strict && failed.length) {
+    const { error } = failed[0]!.outcome as Extract<Outcome, { error: unknown }>;
+    throw new InputError(error.file, error.line, error.table, error.message);
+  }
+  if (failed.length === readings.length) {
+    throw new InputError(raw, null, null, `none of the ${files.length} files could be read (each is named above with its error)`);
+  }
   const reads: ReadResult[] = [];
   const seen = new Map<string, string>();
-  for (const f of files) {
-    const path = join(raw, f);
-    const r = await readFile(path, readFileSync(path), manifest.get(f) ?? {});
+  for (const { outcome, job } of readings) {
+    if (!('read' in outcome)) continue;
+    const r = outcome.read;
     const dup = seen.get(r.doc.docId);
-    if (dup) throw new InputError(path, null, null, `duplicate doc_id ${r.doc.docId}: ${dup} is the same document (city, year and kind); remove one of them`);
-    seen.set(r.doc.docId, path);
-    const counts = Object.entries(r.tables).map(([t, rows]) => `${t} ${rows.length}`).join(', ');
-    log(`${r.doc.docId} ← ${f}: ${r.unsupported ? `${r.unsupported}; ` : ''}${counts}${r.ctx.repairs.length ? `; ${r.ctx.repairs.length} repairs` : ''}`);
+    if (dup) throw new InputError(job.path, null, null, `duplicate doc_id ${r.doc.docId}: ${dup} is the same document (city, year and kind); remove one of them`);
+    seen.set(r.doc.docId, job.path);
     reads.push(r);
   }
   const ds = assemble(reads);
-  const { counts } = await publish(ds, out);
+  const quarantined = quarantineRows(readings);
+  ds.tables['quarantine'] = quarantined;
+  const { counts } = await publish(ds, store);
   log('');
   log('documents × tables: rows');
-  const tables = Object.keys(counts).filter((t) => t !== 'documents');
+  const tables = Object.keys(counts).filter((t) => t !== 'documents' && t !== 'quarantine');
+  // Counted in one pass per table: filtering every table once per document grows with documents².
+  const perDoc = new Map<string, Map<string, number>>();
+  for (const t of tables) {
+    for (const row of ds.tables[t] ?? []) {
+      const m = perDoc.get(String(row.doc_id)) ?? perDoc.set(String(row.doc_id), new Map()).get(String(row.doc_id))!;
+      m.set(t, (m.get(t) ?? 0) + 1);
+    }
+  }
   for (const r of reads) {
-    const cells = tables.map((t) => `${t} ${(ds.tables[t] ?? []).filter((x) => x.doc_id === r.doc.docId).length}`);
+    const cells = tables.map((t) => `${t} ${perDoc.get(r.doc.docId)?.get(t) ?? 0}`);
     log(`  ${r.doc.docId}: ${cells.join(', ')}${r.unsupported ? `  [${r.unsupported}]` : ''}`);
   }
   const checks = ds.tables.checks ?? [];
@@ -99,13 +169,49 @@ export async function run(raw: string, out: string, log: (s: string) => void): P
   log(`checks: ${by('ok')} ok / ${by('rounding')} rounding / ${by('mismatch')} mismatch`);
   const uncertain = (ds.tables.project_indicators ?? []).filter((r) => r.pairing === 'uncertain').length;
   if (uncertain) log(`project indicators with uncertain pairing: ${uncertain}`);
-  log(`published ${Object.keys(counts).length} tables to ${join(out, 'data')} in ${Math.round(performance.now() - t0)} ms`);
+  const fromCache = readings.filter((r) => r.fromCache).length;
+  log(`read ${readings.length - fromCache} files, ${fromCache} from the cache${cacheDir === false ? ' (off)' : ''}`);
+  if (quarantined.length) {
+    log(`quarantined ${quarantined.length} of ${files.length} files (left out, listed in the quarantine table):`);
+    for (const q of quarantined) log(`  ${q.source_file}: ${q.error}`);
+  }
+  log(`published ${Object.keys(counts).length} tables (${reads.length} documents) to ${join(store.out, 'data')} in ${Math.round(performance.now() - t0)} ms`);
+  return { documents: reads.length, quarantined, read: readings.length - fromCache, fromCache };
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { raw: { type: 'string', default: 'data/raw' }, out: { type: 'string', default: 'public' } } });
+  const { values } = parseArgs({
+    allowNegative: true,
+    options: {
+      raw: { type: 'string', default: 'data/raw' },
+      out: { type: 'string', default: 'public' },
+      strict: { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: true },
+      'cache-dir': { type: 'string', default: DEFAULT_CACHE_DIR },
+      workers: { type: 'string' },
+    },
+  });
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) {
+    process.stderr.write(`budget-lens data: --workers must be a whole number of threads, 1 or more, not ${JSON.stringify(values.workers)}\n`);
+    process.exit(1);
+  }
+  // npm passes a Ctrl-C or a kill on to this process: stop here, before the switch, rather than
+  // publish after the caller has given up. The switch itself is one synchronous rename, so a
+  // signal lands either before it (nothing published) or after it (the new dataset is whole).
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.on(signal, () => {
+      const published = abandonAll();
+      process.stderr.write(`\nbudget-lens data: stopped by ${signal}; ${published ? `the new dataset was already published to ${values.out}` : `nothing was published; ${values.out} is unchanged`}.\n`);
+      process.exit(code);
+    });
+  }
   try {
-    await run(values.raw!, values.out!, (s) => process.stderr.write(`${s}\n`));
+    const summary = await run(values.raw!, values.out!, (s) => process.stderr.write(`${s}\n`), {
+      strict: values.strict, cache: values.cache ? values['cache-dir'] : false, workers,
+    });
+    // 2: published, but without the quarantined files (a caller can tell a partial dataset from a whole one).
+    if (summary.quarantined.length) process.exitCode = 2;
   } catch (e) {
     process.stderr.write(`\nbudget-lens data: ${e instanceof InputError ? e.message : (e as Error).stack}\nNothing was published; ${values.out} is unchanged.\n`);
     process.exitCode = 1;
