@@ -6,13 +6,15 @@
 // other error nothing in OUT changes and the exit code is 1; a stop by SIGINT/SIGTERM before the new
 // dataset is switched in leaves OUT unchanged too. Flags: --strict, --no-cache, --cache-dir DIR,
 // --workers N (default: every core).
+// First: it notes which npm and sh processes started this one before the rest takes seconds to load.
+import { CALLERS, CALLERS_GONE, isAlive } from './pipeline/callers.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ManifestEntry, ReadResult } from './pipeline/read.ts';
 import { assemble } from './pipeline/dataset.ts';
 import { publish } from './pipeline/publish.ts';
-import { abandonAll, openStore, release, type Store } from './pipeline/output.ts';
+import { abandonAll, guardSwitch, openStore, release, type Store } from './pipeline/output.ts';
 import { InputError, type OutRow } from './pipeline/types.ts';
 import { DEFAULT_CACHE_DIR, pipelineVersion, ReadingCache, type Outcome } from './pipeline/cache.ts';
 import { defaultWorkers, readAll } from './pipeline/pool.ts';
@@ -199,12 +201,24 @@ if (import.meta.main) {
   // npm passes a Ctrl-C or a kill on to this process: stop here, before the switch, rather than
   // publish after the caller has given up. The switch itself is one synchronous rename, so a
   // signal lands either before it (nothing published) or after it (the new dataset is whole).
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-    process.on(signal, () => {
-      const published = abandonAll();
-      process.stderr.write(`\nbudget-lens data: stopped by ${signal}; ${published ? `the new dataset was already published to ${values.out}` : `nothing was published; ${values.out} is unchanged`}.\n`);
-      process.exit(code);
-    });
+  const stop = (why: string, code: number) => {
+    const published = abandonAll();
+    process.stderr.write(`\nbudget-lens data: stopped by ${why}; ${published ? `the new dataset was already published to ${values.out}` : `nothing was published; ${values.out} is unchanged`}.\n`);
+    process.exit(code);
+  };
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) process.on(signal, () => stop(signal, code));
+  // npm passes a signal to the shell it started, and the shell dies without passing it on: this
+  // process would go on publishing for a caller that is gone. So it watches the npm and sh
+  // processes it was started through, and stops when one of them ends.
+  if (CALLERS_GONE) stop('the end of the npm that started it (before it was loaded)', 143);
+  if (CALLERS.length) {
+    const check = () => {
+      const gone = CALLERS.find((c) => !isAlive(c.pid));
+      if (gone) stop(`the end of its caller (${gone.name}, process ${gone.pid})`, 143);
+    };
+    setInterval(check, 250).unref();
+    // And once more just before the switch, which follows long synchronous work (the zip).
+    guardSwitch(check);
   }
   try {
     const summary = await run(values.raw!, values.out!, (s) => process.stderr.write(`${s}\n`), {

@@ -26,6 +26,8 @@ export interface Store {
   /** Set once `current` names this run's dataset: from then on a stop must not call it unpublished. */
   switched: boolean;
   released: boolean;
+  /** Called just before the first rename: the CLI stops there if its caller has gone (data.ts). */
+  beforeSwitch?: () => void;
 }
 
 const open = new Set<Store>();
@@ -105,12 +107,18 @@ function removeStaleStages(root: string, out: string): void {
   if (existsSync(root)) for (const name of readdirSync(root)) if (/^current\.tmp-\d+$/.test(name)) rmSync(join(root, name), { force: true });
 }
 
+let beforeSwitch: (() => void) | undefined;
+/** What every store of this process calls just before it switches (the CLI's check that its caller is still there). */
+export function guardSwitch(fn: () => void): void {
+  beforeSwitch = fn;
+}
+
 /** Opens OUT for publishing: takes its lock, removes what dead runs left, makes sure OUT's links point at the current dataset. */
 export function openStore(outDir: string): Store {
   const out = resolve(outDir);
   const root = storeRootOf(out);
   lock(root, out);
-  const store: Store = { out, root, stage: join(root, `stage-${process.pid}`), switched: false, released: false };
+  const store: Store = { out, root, stage: join(root, `stage-${process.pid}`), switched: false, released: false, beforeSwitch };
   open.add(store);
   try {
     removeStaleStages(root, out);
@@ -168,6 +176,7 @@ const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+
  * handler (JavaScript) runs either before the switch or after it, never between.
  */
 export function commit(store: Store): void {
+  store.beforeSwitch?.();
   step('staged');
   const versions = join(store.root, 'versions');
   mkdirSync(versions, { recursive: true });

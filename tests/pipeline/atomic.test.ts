@@ -123,3 +123,22 @@ test('an output folder written by the earlier pipeline (real data/ and sources/ 
   assert.equal(wholeDataset(out), NEW);
   assert.deepEqual(readdirSync(storeRootOf(out)).sort(), ['current', 'versions']);
 });
+
+test('killing `npm run data` stops its node child before it publishes (npm passes the signal to a shell that does not pass it on)', async () => {
+  const out = withPrevious();
+  const npm = spawn('npm', ['run', '--silent', 'data', '--', '--raw', gbk, '--out', out, '--no-cache'], {
+    cwd: ROOT, env: { ...process.env, BUDGET_LENS_TEST_PUBLISH_STEP: 'writing:pause', BUDGET_LENS_TEST_PAUSE_MS: '1500' }, stdio: 'ignore',
+  });
+  const store = storeRootOf(out);
+  const lock = join(store, 'lock');
+  // Killed while it publishes: its tables are written, its stage is not complete yet.
+  while (!readdirSync(store).some((f) => f.startsWith('stage-') && existsSync(join(store, f, 'data', 'checks.csv')))) await new Promise((r) => setTimeout(r, 20));
+  const child = Number(readFileSync(lock, 'utf8').split('\n')[0]);
+  npm.kill('SIGTERM');
+  // The child notices within a quarter of a second once its pause ends, at the latest just before the switch.
+  const alive = () => { try { process.kill(child, 0); return true; } catch { return false; } };
+  for (let i = 0; i < 200 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(!alive(), 'the node child ended');
+  assert.equal(wholeDataset(out), PREVIOUS, 'and did not publish');
+  assert.ok(!existsSync(lock), 'it gave the lock back');
+});
