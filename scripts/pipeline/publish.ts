@@ -51,6 +51,27 @@ async function writeTable(conn: Awaited<ReturnType<DuckDBInstance['connect']>>, 
   writeFileSync(`${base}.csv`, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(`${base}.csv`)]));
 }
 
+/** Where the copies of each table split by fiscal year go, under OUT/data. */
+export const BY_YEAR = 'by-year';
+
+/**
+ * Every table again as Parquet split by fiscal year (hive layout: by-year/<table>/fiscal_year=2024/
+ * data_0.parquet), so that a reader of one year — the explorer at scale, a researcher's script —
+ * opens only that year's files. A table without a fiscal_year column gets its document's. The
+ * partition column is written into the files too: each file alone is complete.
+ */
+async function writeByYear(conn: Awaited<ReturnType<DuckDBInstance['connect']>>, schemas: TableSchema[], dir: string): Promise<void> {
+  const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
+  mkdirSync(dir, { recursive: true });
+  for (const s of schemas) {
+    if (s.name === 'quarantine') continue; // files, not documents: no year
+    const select = s.columns.some((c) => c.name === 'fiscal_year')
+      ? `SELECT * FROM "${s.name}"`
+      : `SELECT t.*, d.fiscal_year FROM "${s.name}" t LEFT JOIN documents d USING (doc_id)`;
+    await conn.run(`COPY (${select}) TO ${quote(join(dir, s.name))} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (fiscal_year), WRITE_PARTITION_COLUMNS true)`);
+  }
+}
+
 function datapackage(dir: string, ds: Dataset, schemas: TableSchema[], counts: Record<string, number>) {
   const inputs = createHash('sha256').update(ds.reads.map((r) => r.doc.sha256).sort().join('\n')).digest('hex').slice(0, 8);
   const built = new Date().toISOString();
@@ -147,6 +168,7 @@ export async function publish(ds: Dataset, target: Store | string): Promise<{ co
         counts[s.name] = rows.length;
         await writeTable(conn, s, rows, dataDir);
       }
+      await writeByYear(conn, schemas, join(dataDir, BY_YEAR));
     } finally {
       conn.closeSync();
       db.closeSync();

@@ -20,5 +20,5 @@ test('the 数据核对 page lists every quarantined file with its error, or has 
   assert.ok(section, 'a 未能读取的文件 section');
   const items = [...section.querySelectorAll('li')].map((li) => li.textContent ?? '');
   assert.equal(items.length, quarantined.length);
-  for (const q of quarantined) assert.ok(items.some((t) => t.includes(q['source_file']!) && t.includes(q['error']!)), q['source_file']);
+  for (const q of quarantined) assert.ok(items.some((t) => t.includes(q['source_file'] ?? '') && t.includes(q['error'] ?? '')), q['source_file'] ?? '');
 });
