@@ -114,14 +114,17 @@ test('two runs into one folder: the second refuses in a sentence while the first
   assert.equal(wholeDataset(out), NEW);
 });
 
-test('an output folder written by the earlier pipeline (real data/ and sources/ folders) is switched to links once', () => {
+test('an output folder written by the earlier pipeline (real data/ and sources/ folders, a dead run\'s stage) is switched to links once and cleaned', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'bl-atomic-old-')), 'out');
   mkdirSync(join(out, 'data'), { recursive: true });
   mkdirSync(join(out, 'sources'));
+  // What the earlier pipeline left when killed while writing (pid 99999999 is above Linux's pid_max: no such process).
+  mkdirSync(join(out, '.budget-lens-stage-99999999', 'data'), { recursive: true });
   const r = spawnSync(process.execPath, [CLI, '--raw', gbk, '--out', out, '--no-cache'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(wholeDataset(out), NEW);
   assert.deepEqual(readdirSync(storeRootOf(out)).sort(), ['current', 'versions']);
+  assert.deepEqual(readdirSync(out).sort(), ['data', 'sources'], 'the dead run\'s stage is gone');
 });
 
 test('killing `npm run data` stops its node child before it publishes (npm passes the signal to a shell that does not pass it on)', async () => {
