@@ -131,18 +131,23 @@ export function openStore(outDir: string): Store {
 }
 
 /**
- * Test-only: BUDGET_LENS_TEST_PUBLISH_STEP=<step>:kill makes the run kill itself with SIGKILL at
- * that step of publishing, <step>:pause makes it wait there for BUDGET_LENS_TEST_PAUSE_MS (default
- * 3000) ms. tests/pipeline/atomic.test.ts uses it to stop a run between any two renames.
+ * Test-only: BUDGET_LENS_TEST_PUBLISH_STEP=<step>:kill makes the run kill itself with SIGKILL at that
+ * step of publishing; <step>:wait:<file> makes it create <file>.reached there and wait (blocking, so
+ * no signal handler runs meanwhile) until <file> exists. tests/pipeline/atomic.test.ts uses them to
+ * stop a run between any two renames, and to act while a run holds the lock.
  */
 export const PUBLISH_STEPS = ['writing', 'staged', 'versioned', 'pointer', 'switched', 'linked', 'pruned'] as const;
 export function step(name: (typeof PUBLISH_STEPS)[number]): void {
   const hook = process.env['BUDGET_LENS_TEST_PUBLISH_STEP'];
   if (!hook) return;
-  const [at, action] = hook.split(':');
+  const [at, action, file] = hook.split(':');
   if (at !== name) return;
   if (action === 'kill') process.kill(process.pid, 'SIGKILL');
-  if (action === 'pause') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.env['BUDGET_LENS_TEST_PAUSE_MS'] ?? 3000));
+  if (action === 'wait' && file) {
+    writeFileSync(`${file}.reached`, String(process.pid));
+    const tick = new Int32Array(new SharedArrayBuffer(4));
+    for (let i = 0; i < 2400 && !existsSync(file); i++) Atomics.wait(tick, 0, 0, 50);
+  }
 }
 
 /** Points `link` at `target`, replacing whatever is there by one rename (a real folder of an older pipeline is moved into the store first). */

@@ -4,7 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.ts';
@@ -85,27 +85,40 @@ test('a run killed (SIGKILL) at each step of publishing leaves a whole dataset: 
   assert.equal(readdirSync(join(store, 'versions')).length, 2, 'the new dataset and the previous one (for readers that opened it)');
 });
 
-test('SIGTERM before the switch: the run stops at once, says nothing was published, and leaves the previous dataset and no stage', async () => {
+/** A run that waits at `step` until told to go on: reached() resolves once it is there, resume() lets it go. */
+function waitingAt(step: string) {
+  const file = join(mkdtempSync(join(tmpdir(), 'bl-atomic-wait-')), 'resume');
+  return {
+    env: { BUDGET_LENS_TEST_PUBLISH_STEP: `${step}:wait:${file}` },
+    reached: async () => { while (!existsSync(`${file}.reached`)) await new Promise((r) => setTimeout(r, 20)); },
+    resume: () => writeFileSync(file, ''),
+  };
+}
+
+test('SIGTERM before the switch: the run stops, says nothing was published, and leaves the previous dataset and no stage', async () => {
   const out = withPrevious();
-  const child = cli(gbk, out, { BUDGET_LENS_TEST_PUBLISH_STEP: 'staged:pause', BUDGET_LENS_TEST_PAUSE_MS: '1500' });
-  const store = storeRootOf(out);
-  // The stage is complete once the pause begins; the signal is handled as soon as the pause ends.
-  while (!readdirSync(store).some((f) => f.startsWith('stage-') && existsSync(join(store, f, 'data', 'datapackage.json')))) await new Promise((r) => setTimeout(r, 50));
+  // Held after its tables are written: the signal is handled as soon as it goes on (at its next await).
+  const hold = waitingAt('writing');
+  const child = cli(gbk, out, hold.env);
+  const done = ended(child);
+  await hold.reached();
   child.kill('SIGTERM');
-  const r = await ended(child);
+  hold.resume();
+  const r = await done;
   assert.equal(r.status, 143, r.stderr);
   assert.match(r.stderr, /stopped by SIGTERM; nothing was published; .* is unchanged/);
   assert.equal(wholeDataset(out), PREVIOUS);
-  assert.deepEqual(readdirSync(store).sort(), ['current', 'versions']);
+  assert.deepEqual(readdirSync(storeRootOf(out)).sort(), ['current', 'versions']);
 });
 
 test('two runs into one folder: the second refuses in a sentence while the first publishes; one whole dataset', async () => {
   const out = withPrevious();
-  const first = cli(gbk, out, { BUDGET_LENS_TEST_PUBLISH_STEP: 'staged:pause', BUDGET_LENS_TEST_PAUSE_MS: '1500' });
+  const hold = waitingAt('staged');
+  const first = cli(gbk, out, hold.env);
   const firstEnded = ended(first);
-  const lock = join(storeRootOf(out), 'lock');
-  while (!existsSync(lock)) await new Promise((r) => setTimeout(r, 20));
+  await hold.reached();
   const second = await ended(cli(utf8, out));
+  hold.resume();
   assert.equal(second.status, 1);
   assert.match(second.stderr, new RegExp(`is being published by another run \\(process ${first.pid}, since .*\\); wait for it to end`));
   assert.match(second.stderr, /Nothing was published/);
@@ -129,16 +142,17 @@ test('an output folder written by the earlier pipeline (real data/ and sources/ 
 
 test('killing `npm run data` stops its node child before it publishes (npm passes the signal to a shell that does not pass it on)', async () => {
   const out = withPrevious();
-  const npm = spawn('npm', ['run', '--silent', 'data', '--', '--raw', gbk, '--out', out, '--no-cache'], {
-    cwd: ROOT, env: { ...process.env, BUDGET_LENS_TEST_PUBLISH_STEP: 'writing:pause', BUDGET_LENS_TEST_PAUSE_MS: '1500' }, stdio: 'ignore',
-  });
-  const store = storeRootOf(out);
-  const lock = join(store, 'lock');
   // Killed while it publishes: its tables are written, its stage is not complete yet.
-  while (!readdirSync(store).some((f) => f.startsWith('stage-') && existsSync(join(store, f, 'data', 'checks.csv')))) await new Promise((r) => setTimeout(r, 20));
+  const hold = waitingAt('writing');
+  const npm = spawn('npm', ['run', '--silent', 'data', '--', '--raw', gbk, '--out', out, '--no-cache'], { cwd: ROOT, env: { ...process.env, ...hold.env }, stdio: 'ignore' });
+  const npmEnded = new Promise((r) => npm.on('close', r));
+  await hold.reached();
+  const lock = join(storeRootOf(out), 'lock');
   const child = Number(readFileSync(lock, 'utf8').split('\n')[0]);
   npm.kill('SIGTERM');
-  // The child notices within a quarter of a second once its pause ends, at the latest just before the switch.
+  await npmEnded;
+  hold.resume();
+  // The child notices within a quarter of a second, at the latest just before the switch.
   const alive = () => { try { process.kill(child, 0); return true; } catch { return false; } };
   for (let i = 0; i < 200 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
   assert.ok(!alive(), 'the node child ended');
