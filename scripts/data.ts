@@ -11,12 +11,11 @@ import { CALLERS, CALLERS_GONE, isAlive } from './pipeline/callers.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ManifestEntry, ReadResult } from './pipeline/read.ts';
-import { assemble } from './pipeline/dataset.ts';
-import { publish } from './pipeline/publish.ts';
+import type { ManifestEntry } from './pipeline/read.ts';
+import { publish, type PublishInput } from './pipeline/publish.ts';
 import { abandonAll, guardSwitch, openStore, release, type Store } from './pipeline/output.ts';
 import { InputError, type OutRow } from './pipeline/types.ts';
-import { DEFAULT_CACHE_DIR, pipelineVersion, ReadingCache, type Outcome } from './pipeline/cache.ts';
+import { DEFAULT_CACHE_DIR, pipelineVersion, ReadingCache, type DocReading, type Outcome } from './pipeline/cache.ts';
 import { defaultWorkers, readAll } from './pipeline/pool.ts';
 import { quarantineRows } from './pipeline/quarantine.ts';
 
@@ -124,9 +123,7 @@ async function readAndPublish(raw: string, files: string[], manifest: Map<string
         const { file, line, table, message } = outcome.error;
         return log(`${opts.strict ? 'cannot be read' : 'quarantined (cannot be read)'}: ${new InputError(file, line, table, message).message}`);
       }
-      const r = outcome.read;
-      const counts = Object.entries(r.tables).map(([t, rows]) => `${t} ${rows.length}`).join(', ');
-      log(`${r.doc.docId} ← ${f}${fromCache ? ' (cached)' : ''}: ${r.unsupported ? `${r.unsupported}; ` : ''}${counts}${r.ctx.repairs.length ? `; ${r.ctx.repairs.length} repairs` : ''}`);
+      log(`${outcome.read.source.doc.docId} ← ${f}${fromCache ? ' (cached)' : ''}: ${outcome.read.note}`);
     },
   });
   const failed = readings.filter((r) => 'error' in r.outcome);
@@ -137,17 +134,19 @@ async function readAndPublish(raw: string, files: string[], manifest: Map<string
   if (failed.length === readings.length) {
     throw new InputError(raw, null, null, `none of the ${files.length} files could be read (each is named above with its error)`);
   }
-  const reads: ReadResult[] = [];
+  const reads: DocReading[] = [];
   const seen = new Map<string, string>();
   for (const { outcome, job } of readings) {
     if (!('read' in outcome)) continue;
-    const r = outcome.read;
-    const dup = seen.get(r.doc.docId);
-    if (dup) throw new InputError(job.path, null, null, `duplicate doc_id ${r.doc.docId}: ${dup} is the same document (city, year and kind); remove one of them`);
-    seen.set(r.doc.docId, job.path);
-    reads.push(r);
+    const id = outcome.read.source.doc.docId;
+    const dup = seen.get(id);
+    if (dup) throw new InputError(job.path, null, null, `duplicate doc_id ${id}: ${dup} is the same document (city, year and kind); remove one of them`);
+    seen.set(id, job.path);
+    reads.push(outcome.read);
   }
-  const ds = assemble(reads);
+  // Each document was assembled on its own (pool.ts): the dataset is their rows, in file order.
+  const ds: PublishInput = { tables: {}, reads: reads.map((r) => r.source) };
+  for (const r of reads) for (const [name, rows] of Object.entries(r.tables)) for (const row of rows) (ds.tables[name] ??= []).push(row);
   const quarantined = quarantineRows(readings);
   ds.tables['quarantine'] = quarantined;
   const { counts } = await publish(ds, store);
@@ -163,8 +162,9 @@ async function readAndPublish(raw: string, files: string[], manifest: Map<string
     }
   }
   for (const r of reads) {
-    const cells = tables.map((t) => `${t} ${perDoc.get(r.doc.docId)?.get(t) ?? 0}`);
-    log(`  ${r.doc.docId}: ${cells.join(', ')}${r.unsupported ? `  [${r.unsupported}]` : ''}`);
+    const id = r.source.doc.docId;
+    const cells = tables.map((t) => `${t} ${perDoc.get(id)?.get(t) ?? 0}`);
+    log(`  ${id}: ${cells.join(', ')}${r.unsupported ? `  [${r.unsupported}]` : ''}`);
   }
   const checks = ds.tables.checks ?? [];
   const by = (s: string) => checks.filter((c) => c.status === s).length;

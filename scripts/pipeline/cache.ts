@@ -8,11 +8,27 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { ManifestEntry, ReadResult } from './read.ts';
+import type { ManifestEntry } from './read.ts';
+import type { SourceOf } from './publish.ts';
+import type { OutRow } from './types.ts';
+
+/**
+ * What the dataset keeps of one document once it is read: its rows in every published table
+ * (dataset.ts's assemble of this document alone: it assembles each document on its own) and what
+ * publishing its source needs. The layout's sections and cells are left behind with the worker
+ * that read them: they were most of the memory a run held.
+ */
+export interface DocReading {
+  source: SourceOf;
+  tables: Record<string, OutRow[]>;
+  /** For the log: rows read per table, why some tables were not read, repairs. */
+  note: string;
+  unsupported: string | null;
+}
 
 /** What reading one file gave: its reading, or why it could not be read (an InputError's parts). */
 export type Outcome =
-  | { read: ReadResult }
+  | { read: DocReading }
   | { error: { file: string; line: number | null; table: string | null; message: string } };
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -54,12 +70,12 @@ export function cacheKey(pipeline: string, file: string, sha256: string, manifes
  * are left out — the caller has them — and put back by `decode`.
  */
 export function encode(outcome: Outcome): Uint8Array {
-  return serialize('read' in outcome ? { read: { ...outcome.read, bytes: new Uint8Array(0) } } : outcome);
+  return serialize('read' in outcome ? { read: { ...outcome.read, source: { ...outcome.read.source, bytes: new Uint8Array(0) } } } : outcome);
 }
 
 export function decode(buf: Uint8Array, bytes: Uint8Array): Outcome {
   const outcome = deserialize(buf) as Outcome;
-  if ('read' in outcome) outcome.read.bytes = bytes;
+  if ('read' in outcome) outcome.read.source.bytes = bytes;
   return outcome;
 }
 

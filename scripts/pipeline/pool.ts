@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import Tinypool from 'tinypool';
-import { readFile, type ManifestEntry, type ReadResult } from './read.ts';
+import { readFile, type ManifestEntry } from './read.ts';
+import { assemble } from './dataset.ts';
 import { InputError } from './types.ts';
 import { cacheKey, decode, encode, type Outcome, type ReadingCache } from './cache.ts';
 
@@ -22,10 +23,23 @@ export interface Reading {
   fromCache: boolean;
 }
 
-/** One file read; an InputError becomes an outcome (the file is quarantined or refused by the caller), any other error is a bug and is thrown. */
+/**
+ * One file read and assembled into its rows; an InputError becomes an outcome (the file is
+ * quarantined or refused by the caller), any other error is a bug and is thrown.
+ */
 export async function readOne(path: string, bytes: Uint8Array, manifest: ManifestEntry): Promise<Outcome> {
   try {
-    return { read: await readFile(path, bytes, manifest) };
+    const r = await readFile(path, bytes, manifest);
+    const { doc } = r;
+    // A text published as vendored needs no lines; a PDF's text or a decoded GBK file does.
+    const lines = doc.format === 'pdf' || r.encoding !== 'utf-8' ? doc.lines : [];
+    const counts = Object.entries(r.tables).map(([t, rows]) => `${t} ${rows.length}`).join(', ');
+    return { read: {
+      source: { doc: { docId: doc.docId, format: doc.format, sha256: doc.sha256, lines, meta: { title: doc.meta.title } }, bytes, encoding: r.encoding },
+      tables: assemble([r]).tables,
+      note: `${r.unsupported ? `${r.unsupported}; ` : ''}${counts}${r.ctx.repairs.length ? `; ${r.ctx.repairs.length} repairs` : ''}`,
+      unsupported: r.unsupported,
+    } };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     // The message without its "file:line [table]: " prefix, which the columns hold.
@@ -89,4 +103,3 @@ export async function readAll(jobs: Job[], opts: ReadOptions): Promise<Reading[]
   return out as Reading[];
 }
 
-export type { ReadResult };

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { zipSync } from 'fflate';
 import type { OutRow, TableSchema } from './types.ts';
-import type { Dataset } from './dataset.ts';
 import { dictionary } from './dictionary.ts';
 import { writeWorkbook } from './workbook.ts';
 import { commit, openStore, release, step, type Store } from './output.ts';
@@ -51,6 +50,20 @@ async function writeTable(conn: Awaited<ReturnType<DuckDBInstance['connect']>>, 
   writeFileSync(`${base}.csv`, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(`${base}.csv`)]));
 }
 
+/** What publish needs of each document: its id, format, hash and title, and what to publish as its source (a Dataset's reads have it). */
+export interface SourceOf {
+  doc: { docId: string; format: 'txt' | 'pdf'; sha256: string; lines: string[]; meta: { title: string } };
+  /** The file as read. */
+  bytes: Uint8Array;
+  encoding: 'utf-8' | 'gbk';
+}
+
+/** The rows of every table, and the documents they were read from. */
+export interface PublishInput {
+  tables: Record<string, OutRow[]>;
+  reads: SourceOf[];
+}
+
 /** Where the copies of each table split by fiscal year go, under OUT/data. */
 export const BY_YEAR = 'by-year';
 
@@ -72,7 +85,7 @@ async function writeByYear(conn: Awaited<ReturnType<DuckDBInstance['connect']>>,
   }
 }
 
-function datapackage(dir: string, ds: Dataset, schemas: TableSchema[], counts: Record<string, number>) {
+function datapackage(dir: string, ds: PublishInput, schemas: TableSchema[], counts: Record<string, number>) {
   const inputs = createHash('sha256').update(ds.reads.map((r) => r.doc.sha256).sort().join('\n')).digest('hex').slice(0, 8);
   const built = new Date().toISOString();
   return {
@@ -147,7 +160,7 @@ function writeZip(dir: string, srcDir: string, pkg: ReturnType<typeof datapackag
  * Writes the dataset into the store's stage and switches OUT to it. `store` is the run's open store
  * (its lock already taken); given a folder instead, publish opens and releases one itself.
  */
-export async function publish(ds: Dataset, target: Store | string): Promise<{ counts: Record<string, number> }> {
+export async function publish(ds: PublishInput, target: Store | string): Promise<{ counts: Record<string, number> }> {
   const store = typeof target === 'string' ? openStore(target) : target;
   const { stage } = store;
   rmSync(stage, { recursive: true, force: true });
