@@ -1,14 +1,23 @@
 // The pipeline CLI: raw text → layout (cells) → tables (typed rows) → checks → publish.
 //   node scripts/data.ts [--raw data/raw] [--out public]
 // Reads every *.pdf and *.txt in --raw (with sources.json as an optional manifest), writes OUT/data and
-// OUT/sources. Progress goes to stderr. On any error nothing in OUT changes and the exit code is 1.
+// OUT/sources. Progress goes to stderr. A file that cannot be read is quarantined (left out, listed
+// in the quarantine table) and the exit code is 2; with --strict it stops the run instead. On any
+// other error nothing in OUT changes and the exit code is 1; a stop by SIGINT/SIGTERM before the new
+// dataset is switched in leaves OUT unchanged too. Flags: --strict, --no-cache, --cache-dir DIR,
+// --workers N (default: every core).
+// First: it notes which npm and sh processes started this one before the rest takes seconds to load.
+import { CALLERS, CALLERS_GONE, isAlive } from './pipeline/callers.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readFile, type ManifestEntry, type ReadResult } from './pipeline/read.ts';
-import { assemble } from './pipeline/dataset.ts';
-import { publish } from './pipeline/publish.ts';
-import { InputError } from './pipeline/types.ts';
+import type { ManifestEntry } from './pipeline/read.ts';
+import { publish, type PublishInput } from './pipeline/publish.ts';
+import { abandonAll, guardSwitch, openStore, release, type Store } from './pipeline/output.ts';
+import { InputError, type OutRow } from './pipeline/types.ts';
+import { DEFAULT_CACHE_DIR, pipelineVersion, ReadingCache, type DocReading, type Outcome } from './pipeline/cache.ts';
+import { defaultWorkers, readAll } from './pipeline/pool.ts';
+import { quarantineRows } from './pipeline/quarantine.ts';
 
 /**
  * data/raw/sources.json, per file name: what its entry says instead of the text. An entry that would
@@ -67,45 +76,156 @@ export function manifestOf(raw: string): Map<string, ManifestEntry> {
   return map;
 }
 
-export async function run(raw: string, out: string, log: (s: string) => void): Promise<void> {
+export interface RunOptions {
+  /** All or nothing: a file that cannot be read stops the run and nothing is published (exit 1). Otherwise it is quarantined. */
+  strict?: boolean;
+  /** Where readings are kept between runs (cache.ts); false reads every file again. */
+  cache?: string | false;
+  /** Threads reading at once (default: every core); 1 reads in this thread. */
+  workers?: number;
+  /** The pipeline's version readings are kept under (default: the hash of its sources); tests change it. */
+  pipelineVersion?: string;
+}
+
+export interface RunSummary {
+  documents: number;
+  /** Files left out, each with why (also published as the quarantine table). */
+  quarantined: OutRow[];
+  /** Files read in this run, and files whose reading came from the cache. */
+  read: number;
+  fromCache: number;
+}
+
+export async function run(raw: string, out: string, log: (s: string) => void, opts: RunOptions = {}): Promise<RunSummary> {
   const t0 = performance.now();
   if (!existsSync(raw)) throw new InputError(raw, null, null, 'no such folder');
   const files = readdirSync(raw).filter((f) => /\.(txt|pdf)$/i.test(f)).sort();
   if (files.length === 0) throw new InputError(raw, null, null, 'no disclosures (.pdf or .txt) in this folder');
   const manifest = manifestOf(raw);
-  const reads: ReadResult[] = [];
-  const seen = new Map<string, string>();
-  for (const f of files) {
-    const path = join(raw, f);
-    const r = await readFile(path, readFileSync(path), manifest.get(f) ?? {});
-    const dup = seen.get(r.doc.docId);
-    if (dup) throw new InputError(path, null, null, `duplicate doc_id ${r.doc.docId}: ${dup} is the same document (city, year and kind); remove one of them`);
-    seen.set(r.doc.docId, path);
-    const counts = Object.entries(r.tables).map(([t, rows]) => `${t} ${rows.length}`).join(', ');
-    log(`${r.doc.docId} ← ${f}: ${r.unsupported ? `${r.unsupported}; ` : ''}${counts}${r.ctx.repairs.length ? `; ${r.ctx.repairs.length} repairs` : ''}`);
-    reads.push(r);
+  // Taken before reading: a second run into the same OUT refuses at once instead of reading for minutes first.
+  const store = openStore(out);
+  try {
+    return await readAndPublish(raw, files, manifest, store, log, opts, t0);
+  } finally {
+    release(store);
   }
-  const ds = assemble(reads);
-  const { counts } = await publish(ds, out);
+}
+
+async function readAndPublish(raw: string, files: string[], manifest: Map<string, ManifestEntry>, store: Store, log: (s: string) => void, opts: RunOptions, t0: number): Promise<RunSummary> {
+  const cacheDir = opts.cache ?? DEFAULT_CACHE_DIR;
+  const readings = await readAll(files.map((f) => ({ path: join(raw, f), manifest: manifest.get(f) ?? {} })), {
+    workers: opts.workers ?? defaultWorkers(),
+    cache: cacheDir === false ? null : new ReadingCache(cacheDir),
+    pipeline: opts.pipelineVersion ?? pipelineVersion(),
+    onRead: ({ job, outcome, fromCache }) => {
+      const f = basename(job.path);
+      if ('error' in outcome) {
+        const { file, line, table, message } = outcome.error;
+        return log(`${opts.strict ? 'cannot be read' : 'quarantined (cannot be read)'}: ${new InputError(file, line, table, message).message}`);
+      }
+      log(`${outcome.read.source.doc.docId} ← ${f}${fromCache ? ' (cached)' : ''}: ${outcome.read.note}`);
+    },
+  });
+  const failed = readings.filter((r) => 'error' in r.outcome);
+  if (opts.strict && failed.length) {
+    const { error } = failed[0]!.outcome as Extract<Outcome, { error: unknown }>;
+    throw new InputError(error.file, error.line, error.table, error.message);
+  }
+  if (failed.length === readings.length) {
+    throw new InputError(raw, null, null, `none of the ${files.length} files could be read (each is named above with its error)`);
+  }
+  const reads: DocReading[] = [];
+  const seen = new Map<string, string>();
+  for (const { outcome, job } of readings) {
+    if (!('read' in outcome)) continue;
+    const id = outcome.read.source.doc.docId;
+    const dup = seen.get(id);
+    if (dup) throw new InputError(job.path, null, null, `duplicate doc_id ${id}: ${dup} is the same document (city, year and kind); remove one of them`);
+    seen.set(id, job.path);
+    reads.push(outcome.read);
+  }
+  // Each document was assembled on its own (pool.ts): the dataset is their rows, in file order.
+  const ds: PublishInput = { tables: {}, reads: reads.map((r) => r.source) };
+  for (const r of reads) for (const [name, rows] of Object.entries(r.tables)) for (const row of rows) (ds.tables[name] ??= []).push(row);
+  const quarantined = quarantineRows(readings);
+  ds.tables['quarantine'] = quarantined;
+  const { counts } = await publish(ds, store);
   log('');
   log('documents × tables: rows');
-  const tables = Object.keys(counts).filter((t) => t !== 'documents');
+  const tables = Object.keys(counts).filter((t) => t !== 'documents' && t !== 'quarantine');
+  // Counted in one pass per table: filtering every table once per document grows with documents².
+  const perDoc = new Map<string, Map<string, number>>();
+  for (const t of tables) {
+    for (const row of ds.tables[t] ?? []) {
+      const m = perDoc.get(String(row.doc_id)) ?? perDoc.set(String(row.doc_id), new Map()).get(String(row.doc_id))!;
+      m.set(t, (m.get(t) ?? 0) + 1);
+    }
+  }
   for (const r of reads) {
-    const cells = tables.map((t) => `${t} ${(ds.tables[t] ?? []).filter((x) => x.doc_id === r.doc.docId).length}`);
-    log(`  ${r.doc.docId}: ${cells.join(', ')}${r.unsupported ? `  [${r.unsupported}]` : ''}`);
+    const id = r.source.doc.docId;
+    const cells = tables.map((t) => `${t} ${perDoc.get(id)?.get(t) ?? 0}`);
+    log(`  ${id}: ${cells.join(', ')}${r.unsupported ? `  [${r.unsupported}]` : ''}`);
   }
   const checks = ds.tables.checks ?? [];
   const by = (s: string) => checks.filter((c) => c.status === s).length;
   log(`checks: ${by('ok')} ok / ${by('rounding')} rounding / ${by('mismatch')} mismatch`);
   const uncertain = (ds.tables.project_indicators ?? []).filter((r) => r.pairing === 'uncertain').length;
   if (uncertain) log(`project indicators with uncertain pairing: ${uncertain}`);
-  log(`published ${Object.keys(counts).length} tables to ${join(out, 'data')} in ${Math.round(performance.now() - t0)} ms`);
+  const fromCache = readings.filter((r) => r.fromCache).length;
+  log(`read ${readings.length - fromCache} files, ${fromCache} from the cache${cacheDir === false ? ' (off)' : ''}`);
+  if (quarantined.length) {
+    log(`quarantined ${quarantined.length} of ${files.length} files (left out, listed in the quarantine table):`);
+    for (const q of quarantined) log(`  ${q.source_file}: ${q.error}`);
+  }
+  log(`published ${Object.keys(counts).length} tables (${reads.length} documents) to ${join(store.out, 'data')} in ${Math.round(performance.now() - t0)} ms`);
+  return { documents: reads.length, quarantined, read: readings.length - fromCache, fromCache };
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { raw: { type: 'string', default: 'data/raw' }, out: { type: 'string', default: 'public' } } });
+  const { values } = parseArgs({
+    allowNegative: true,
+    options: {
+      raw: { type: 'string', default: 'data/raw' },
+      out: { type: 'string', default: 'public' },
+      strict: { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: true },
+      'cache-dir': { type: 'string', default: DEFAULT_CACHE_DIR },
+      workers: { type: 'string' },
+    },
+  });
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) {
+    process.stderr.write(`budget-lens data: --workers must be a whole number of threads, 1 or more, not ${JSON.stringify(values.workers)}\n`);
+    process.exit(1);
+  }
+  // npm passes a Ctrl-C or a kill on to this process: stop here, before the switch, rather than
+  // publish after the caller has given up. The switch itself is one synchronous rename, so a
+  // signal lands either before it (nothing published) or after it (the new dataset is whole).
+  const stop = (why: string, code: number) => {
+    const published = abandonAll();
+    process.stderr.write(`\nbudget-lens data: stopped by ${why}; ${published ? `the new dataset was already published to ${values.out}` : `nothing was published; ${values.out} is unchanged`}.\n`);
+    process.exit(code);
+  };
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) process.on(signal, () => stop(signal, code));
+  // npm passes a signal to the shell it started, and the shell dies without passing it on: this
+  // process would go on publishing for a caller that is gone. So it watches the npm and sh
+  // processes it was started through, and stops when one of them ends.
+  if (CALLERS_GONE) stop('the end of the npm that started it (before it was loaded)', 143);
+  if (CALLERS.length) {
+    const check = () => {
+      const gone = CALLERS.find((c) => !isAlive(c.pid));
+      if (gone) stop(`the end of its caller (${gone.name}, process ${gone.pid})`, 143);
+    };
+    setInterval(check, 250).unref();
+    // And once more just before the switch, which follows long synchronous work (the zip).
+    guardSwitch(check);
+  }
   try {
-    await run(values.raw!, values.out!, (s) => process.stderr.write(`${s}\n`));
+    const summary = await run(values.raw!, values.out!, (s) => process.stderr.write(`${s}\n`), {
+      strict: values.strict, cache: values.cache ? values['cache-dir'] : false, workers,
+    });
+    // 2: published, but without the quarantined files (a caller can tell a partial dataset from a whole one).
+    if (summary.quarantined.length) process.exitCode = 2;
   } catch (e) {
     process.stderr.write(`\nbudget-lens data: ${e instanceof InputError ? e.message : (e as Error).stack}\nNothing was published; ${values.out} is unchanged.\n`);
     process.exitCode = 1;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { writeCorpus } from '../generate.ts';
 import { runProc } from './proc.ts';
 import { progress, summarize, type Summary } from './stats.ts';
+import { storeRootOf } from '../../scripts/pipeline/output.ts';
 
 const CHILD = fileURLToPath(new URL('../pipeline-child.ts', import.meta.url));
 
@@ -31,10 +32,17 @@ export interface PipelineFigures {
 
 interface OneRun { ms: number; wallMs: number; rssMB: number; checks: string }
 
-/** One run of the pipeline on `raw` in a child process, publishing to `dest`. */
-export async function pipelineRun(raw: string, dest: string): Promise<OneRun> {
-  rmSync(dest, { recursive: true, force: true });
-  const r = await runProc(process.execPath, [CHILD, raw, dest]);
+/**
+ * One run of the pipeline on `raw` in a child process, publishing to `dest` (and its store beside it):
+ * on every core and reading every file unless told otherwise.
+ */
+export async function pipelineRun(raw: string, dest: string, opts: { workers?: number; cache?: string; keep?: boolean } = {}): Promise<OneRun> {
+  if (!opts.keep) {
+    rmSync(dest, { recursive: true, force: true });
+    rmSync(storeRootOf(dest), { recursive: true, force: true });
+  }
+  const args = [CHILD, raw, dest, ...(opts.workers ? ['--workers', String(opts.workers)] : []), ...(opts.cache ? ['--cache', opts.cache] : [])];
+  const r = await runProc(process.execPath, args);
   if (r.code !== 0) throw new Error(`pipeline on ${raw} failed (exit ${r.code}):\n${r.stderr.slice(-3000)}`);
   const m = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { ms: number; maxRssKB: number; checks: string };
   return { ms: m.ms, wallMs: r.ms, rssMB: m.maxRssKB / 1024, checks: m.checks };

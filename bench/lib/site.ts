@@ -34,7 +34,8 @@ export function makeSiteCopy(dir: string, published: string): void {
   }
   for (const sub of ['data', 'sources']) {
     rmSync(join(dir, 'public', sub), { recursive: true, force: true });
-    cpSync(join(published, sub), join(dir, 'public', sub), { recursive: true });
+    // OUT/data and OUT/sources are links into the pipeline's store (scripts/pipeline/output.ts): copy what they point at.
+    cpSync(join(published, sub), join(dir, 'public', sub), { recursive: true, dereference: true });
   }
 }
 

@@ -5,6 +5,7 @@ import { factsSchema } from './tables/facts.ts';
 import { checksSchema } from './checks.ts';
 import { findingsSchema } from './findings.ts';
 import { documentsSchema, presenceSchema, printedTotalsSchema, unitsSchema } from './dataset.ts';
+import { quarantineSchema } from './quarantine.ts';
 
 const DOC_ID: ColumnDef = { name: 'doc_id', type: 'VARCHAR', zh: '文件编号（见 documents 表）', en: 'document id (see the documents table)' };
 const SOURCE_LINE: ColumnDef = { name: 'source_line', type: 'INTEGER', zh: '原文行号（public/sources/<doc_id>.txt，从 1 起）', en: '1-based line in public/sources/<doc_id>.txt where the row is printed' };
@@ -13,10 +14,11 @@ const SOURCE_LINE_END: ColumnDef = { name: 'source_line_end', type: 'INTEGER', z
 
 /** Published tables with their full column lists, in the order they are written. */
 export function dictionary(): TableSchema[] {
-  const own = [documentsSchema, ...TABLE_MODULES.flatMap((m) => m.schemas), printedTotalsSchema, factsSchema, unitsSchema, presenceSchema, checksSchema, findingsSchema];
+  const own = [documentsSchema, ...TABLE_MODULES.flatMap((m) => m.schemas), printedTotalsSchema, factsSchema, unitsSchema, presenceSchema, checksSchema, findingsSchema, quarantineSchema];
   const seen = new Set<string>();
   return own.filter((s) => !seen.has(s.name) && seen.add(s.name)).map((s) => {
-    if (s.name === 'documents') return s;
+    // documents is one row per document; a quarantined file has no doc_id and no line in a published text.
+    if (s.name === 'documents' || s.name === 'quarantine') return s;
     const cols = s.columns.filter((c) => !['doc_id', 'source_line', 'source_line_end', 'source_page'].includes(c.name));
     return { ...s, columns: [DOC_ID, ...cols, SOURCE_LINE, SOURCE_LINE_END, SOURCE_PAGE] };
   });

@@ -1,15 +1,15 @@
 // dataset → files: Parquet and CSV (UTF-8 with BOM) per table, datapackage.json, source texts.
-// Everything is written to a fresh folder first and swapped in at the end, so a failure leaves
-// the previous output untouched.
+// Everything is written to the run's stage first and switched in at the end by one rename
+// (output.ts), so a failure, a kill or a concurrent run leaves the previous output whole.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { zipSync } from 'fflate';
 import type { OutRow, TableSchema } from './types.ts';
-import type { Dataset } from './dataset.ts';
 import { dictionary } from './dictionary.ts';
 import { writeWorkbook } from './workbook.ts';
+import { commit, openStore, release, step, type Store } from './output.ts';
 
 /** The Excel/WPS workbook beside the CSVs (codes stored as text). */
 export const WORKBOOK = 'budget-lens.xlsx';
@@ -50,7 +50,42 @@ async function writeTable(conn: Awaited<ReturnType<DuckDBInstance['connect']>>, 
   writeFileSync(`${base}.csv`, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(`${base}.csv`)]));
 }
 
-function datapackage(dir: string, ds: Dataset, schemas: TableSchema[], counts: Record<string, number>) {
+/** What publish needs of each document: its id, format, hash and title, and what to publish as its source (a Dataset's reads have it). */
+export interface SourceOf {
+  doc: { docId: string; format: 'txt' | 'pdf'; sha256: string; lines: string[]; meta: { title: string } };
+  /** The file as read. */
+  bytes: Uint8Array;
+  encoding: 'utf-8' | 'gbk';
+}
+
+/** The rows of every table, and the documents they were read from. */
+export interface PublishInput {
+  tables: Record<string, OutRow[]>;
+  reads: SourceOf[];
+}
+
+/** Where the copies of each table split by fiscal year go, under OUT/data. */
+export const BY_YEAR = 'by-year';
+
+/**
+ * Every table again as Parquet split by fiscal year (hive layout: by-year/<table>/fiscal_year=2024/
+ * data_0.parquet), so that a reader of one year — the explorer at scale, a researcher's script —
+ * opens only that year's files. A table without a fiscal_year column gets its document's. The
+ * partition column is written into the files too: each file alone is complete.
+ */
+async function writeByYear(conn: Awaited<ReturnType<DuckDBInstance['connect']>>, schemas: TableSchema[], dir: string): Promise<void> {
+  const quote = (path: string) => `'${path.replace(/'/g, "''")}'`;
+  mkdirSync(dir, { recursive: true });
+  for (const s of schemas) {
+    if (s.name === 'quarantine') continue; // files, not documents: no year
+    const select = s.columns.some((c) => c.name === 'fiscal_year')
+      ? `SELECT * FROM "${s.name}"`
+      : `SELECT t.*, d.fiscal_year FROM "${s.name}" t LEFT JOIN documents d USING (doc_id)`;
+    await conn.run(`COPY (${select}) TO ${quote(join(dir, s.name))} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (fiscal_year), WRITE_PARTITION_COLUMNS true)`);
+  }
+}
+
+function datapackage(dir: string, ds: PublishInput, schemas: TableSchema[], counts: Record<string, number>) {
   const inputs = createHash('sha256').update(ds.reads.map((r) => r.doc.sha256).sort().join('\n')).digest('hex').slice(0, 8);
   const built = new Date().toISOString();
   return {
@@ -121,10 +156,13 @@ function writeZip(dir: string, srcDir: string, pkg: ReturnType<typeof datapackag
   writeFileSync(join(dir, 'budget-lens-data.zip'), zipSync(files, { level: 6, mtime: new Date(pkg.created) }));
 }
 
-export async function publish(ds: Dataset, outRoot: string): Promise<{ counts: Record<string, number> }> {
-  const out = resolve(outRoot);
-  mkdirSync(out, { recursive: true });
-  const stage = join(out, `.budget-lens-stage-${process.pid}`);
+/**
+ * Writes the dataset into the store's stage and switches OUT to it. `store` is the run's open store
+ * (its lock already taken); given a folder instead, publish opens and releases one itself.
+ */
+export async function publish(ds: PublishInput, target: Store | string): Promise<{ counts: Record<string, number> }> {
+  const store = typeof target === 'string' ? openStore(target) : target;
+  const { stage } = store;
   rmSync(stage, { recursive: true, force: true });
   const dataDir = join(stage, 'data');
   const srcDir = join(stage, 'sources');
@@ -143,10 +181,12 @@ export async function publish(ds: Dataset, outRoot: string): Promise<{ counts: R
         counts[s.name] = rows.length;
         await writeTable(conn, s, rows, dataDir);
       }
+      await writeByYear(conn, schemas, join(dataDir, BY_YEAR));
     } finally {
       conn.closeSync();
       db.closeSync();
     }
+    step('writing');
     for (const r of ds.reads) {
       // A text conversion is published as vendored; a PDF as published, beside the text read from it.
       if (r.doc.format === 'pdf') writeFileSync(join(srcDir, `${r.doc.docId}.pdf`), r.bytes);
@@ -156,16 +196,10 @@ export async function publish(ds: Dataset, outRoot: string): Promise<{ counts: R
     writeFileSync(join(dataDir, 'datapackage.json'), JSON.stringify(pkg, null, 2));
     await writeWorkbook(join(dataDir, WORKBOOK), schemas, ds.tables, { title: pkg.title, version: pkg.version, created: pkg.created });
     writeZip(dataDir, srcDir, pkg, schemas, counts);
-    // Swap in: the old folders move aside only once the new ones are complete.
-    for (const sub of ['data', 'sources']) {
-      const target = join(out, sub);
-      const old = join(out, `.budget-lens-old-${sub}-${process.pid}`);
-      if (existsSync(target)) renameSync(target, old);
-      renameSync(join(stage, sub), target);
-      rmSync(old, { recursive: true, force: true });
-    }
+    commit(store);
   } finally {
-    rmSync(stage, { recursive: true, force: true });
+    if (typeof target === 'string') release(store);
+    else rmSync(stage, { recursive: true, force: true });
   }
   return { counts };
 }

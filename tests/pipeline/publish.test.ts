@@ -2,7 +2,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -225,4 +225,26 @@ test('the zip is a valid data package offline: every file datapackage.json names
     assert.equal(createHash('sha256').update(file).digest('hex'), s.sha256, s.path);
   }
   assert.ok(zip['data/budget-lens.xlsx'] && zip['README.txt']);
+});
+
+test('every table split by fiscal year (data/by-year/<table>/fiscal_year=Y/) holds exactly the rows of the whole table, each in its document\'s year', async () => {
+  const years = await rows<{ y: number }>(`SELECT DISTINCT fiscal_year AS y FROM '${data}/documents.parquet' ORDER BY y`);
+  // The ten disclosures are of 2019, 2020, 2023, 2024 and 2025 (e.g. zhumadian-2023-budget.txt:3 “2023 年驻马店市人力资源和社会保障局”).
+  assert.deepEqual(years.map((r) => r.y), [2019, 2020, 2023, 2024, 2025]);
+  for (const s of dictionary().filter((t) => t.name !== 'quarantine')) {
+    const flat = s.name === 'documents' ? `SELECT * FROM '${data}/documents.parquet'`
+      : `SELECT t.*, d.fiscal_year FROM '${data}/${s.name}.parquet' t LEFT JOIN '${data}/documents.parquet' d USING (doc_id)`;
+    const [n] = await rows<{ n: number }>(`SELECT count(*)::INT AS n FROM (${flat})`);
+    const dir = join(data, 'by-year', s.name);
+    if (n!.n === 0) {
+      assert.ok(!existsSync(dir) || readdirSync(dir).length === 0, `${s.name}: no rows, no partitions`);
+      continue;
+    }
+    const parts = `SELECT * EXCLUDE (filename) FROM read_parquet('${dir}/*/*.parquet', hive_partitioning = false, filename = true)`;
+    const [diff] = await rows<{ n: number }>(`SELECT count(*)::INT AS n FROM ((${flat} EXCEPT ALL ${parts}) UNION ALL (${parts} EXCEPT ALL ${flat}))`);
+    assert.equal(diff!.n, 0, `${s.name}: the same rows, split or not`);
+    const misplaced = await rows(`SELECT filename, fiscal_year FROM read_parquet('${dir}/*/*.parquet', hive_partitioning = false, filename = true)
+      WHERE NOT contains(filename, 'fiscal_year=' || fiscal_year || '/')`);
+    assert.deepEqual(misplaced, [], `${s.name}: every row in its year's folder`);
+  }
 });

@@ -1,4 +1,4 @@
-// Run the pipeline CLI on a folder made of `files`, into an output folder that already holds a
+// Run the pipeline CLI (all or nothing: --strict) on a folder made of `files`, into an output folder that already holds a
 // marker, and tell whether that output was left untouched.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ export function runOn(files: Record<string, string | Buffer>) {
   mkdirSync(join(out, 'data'));
   writeFileSync(join(out, 'data', 'previous.csv'), 'kept');
   for (const [name, content] of Object.entries(files)) writeFileSync(join(raw, name), content);
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/data.ts'), '--raw', raw, '--out', out], { encoding: 'utf8' });
+  // --strict: these tests are about what refuses a run (all or nothing); quarantine.test.ts covers the default.
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/data.ts'), '--raw', raw, '--out', out, '--strict', '--no-cache'], { encoding: 'utf8' });
   const untouched = readdirSync(out).join(',') === 'data' && readdirSync(join(out, 'data')).join(',') === 'previous.csv'
     && readFileSync(join(out, 'data', 'previous.csv'), 'utf8') === 'kept';
   return { status: r.status, stderr: r.stderr, untouched, out, raw };
