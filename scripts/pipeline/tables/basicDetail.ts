@@ -2,28 +2,11 @@
 // 年终一次性奖金 …), with the 类型 (人员类 / 公用经费) and the sources of funds of the 项目支出表.
 // The unit and the 类型 are printed on a group's first row only: the rows below carry them on.
 import type { OutRow, TableModule } from '../types.ts';
-import { assignAmounts, type AmountSpec } from './amounts.ts';
+import { assignAmounts } from './amounts.ts';
+// Its sources of funds are the 项目支出表's.
+import { COLUMN_DOCS, SPEC } from './projects.ts';
 import { hasAmount } from './rows.ts';
 import { normText } from '../text.ts';
-
-const SPEC: AmountSpec = {
-  columns: ['total', 'current_general_budget', 'current_gov_fund', 'current_state_capital', 'carryover_general_budget',
-    'carryover_gov_fund', 'carryover_state_capital', 'special_account', 'unit_funds'],
-  sums: [['total', ['current_general_budget', 'current_gov_fund', 'current_state_capital', 'carryover_general_budget',
-    'carryover_gov_fund', 'carryover_state_capital', 'special_account', 'unit_funds']]],
-};
-
-const DOCS: Record<string, [string, string]> = {
-  total: ['合计', 'total'],
-  current_general_budget: ['本年拨款·一般公共预算', 'appropriation of the year: general public budget'],
-  current_gov_fund: ['本年拨款·政府性基金预算', 'appropriation of the year: government funds'],
-  current_state_capital: ['本年拨款·国有资本经营预算', 'appropriation of the year: state capital operation budget'],
-  carryover_general_budget: ['财政拨款结转结余·一般公共预算', 'carry-over of appropriations: general public budget'],
-  carryover_gov_fund: ['财政拨款结转结余·政府性基金预算', 'carry-over of appropriations: government funds'],
-  carryover_state_capital: ['财政拨款结转结余·国有资本经营预算', 'carry-over of appropriations: state capital operation budget'],
-  special_account: ['财政专户管理资金', 'fiscal special account funds'],
-  unit_funds: ['单位资金', 'unit’s own funds'],
-};
 
 export const basicDetail: TableModule = {
   standards: ['basic_detail'],
@@ -35,7 +18,7 @@ export const basicDetail: TableModule = {
       { name: 'unit_name', type: 'VARCHAR', zh: '项目单位（部门行为部门名称）', en: 'unit the item belongs to (the department, on its row)' },
       { name: 'expense_type', type: 'VARCHAR', zh: '类型（按原文：人员类、公用经费）', en: 'kind as printed: 人员类 (personnel) or 公用经费 (public-use)' },
       { name: 'item_name', type: 'VARCHAR', zh: '项目名称（明细）', en: 'item name' },
-      ...SPEC.columns.map((c) => ({ name: c, type: 'DOUBLE' as const, zh: DOCS[c]![0], en: DOCS[c]![1], unit: '万元' })),
+      ...SPEC.columns.map((c) => ({ name: c, type: 'DOUBLE' as const, zh: COLUMN_DOCS[c]![0], en: COLUMN_DOCS[c]![1], unit: '万元' })),
     ],
   }],
   parse(section, ctx) {

@@ -4,14 +4,15 @@ import { assignAmounts, type AmountSpec } from './amounts.ts';
 import { hasAmount } from './rows.ts';
 import { joinText, normText } from '../text.ts';
 
-const SPEC: AmountSpec = {
+/** The sources of funds the 项目支出表 prints (the 基本支出明细表 prints the same). */
+export const SPEC: AmountSpec = {
   columns: ['total', 'current_general_budget', 'current_gov_fund', 'current_state_capital', 'carryover_general_budget',
     'carryover_gov_fund', 'carryover_state_capital', 'special_account', 'unit_funds'],
   sums: [['total', ['current_general_budget', 'current_gov_fund', 'current_state_capital', 'carryover_general_budget',
     'carryover_gov_fund', 'carryover_state_capital', 'special_account', 'unit_funds']]],
 };
 
-const COLUMN_DOCS: Record<string, [string, string]> = {
+export const COLUMN_DOCS: Record<string, [string, string]> = {
   total: ['合计', 'total'],
   current_general_budget: ['本年拨款·一般公共预算', 'appropriation of the year: general public budget'],
   current_gov_fund: ['本年拨款·政府性基金预算', 'appropriation of the year: government funds'],
