@@ -28,13 +28,16 @@ export function provenanceLines(p: Provenance): string[] {
   return [`来源：预算透视 Budget Lens 数据查询 ${p.url.replace(/#.*$/, '')}，数据版本 ${p.dataVersion}`, 'SQL：', ...p.sql.trim().split(/\r?\n/)];
 }
 
-/** The chart's data (its label columns and its value column, every digit) with the provenance as trailing # lines. */
+/**
+ * The chart's data (its label columns and its value column, every digit) under the provenance as
+ * leading # lines: pandas (`comment='#'`) and R (`comment.char = '#'`) skip them and read the header row next.
+ */
 export function chartCsv(result: QueryResult, spec: ChartSpec, p: Provenance): string {
   const q = (s: string) => (/[",\r\n#]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const cols = [...spec.label, spec.value];
   const lines = [cols.map((i) => q(result.columns[i]!.name)).join(','), ...result.rows.map((r) => cols.map((i) => q(raw(r[i] ?? null))).join(','))];
-  const footer = [...provenanceLines(p), `链接（打开后按“运行”即可复现）：${p.url}`];
-  return `\uFEFF${[...lines, '', ...footer.map((l) => `# ${l}`)].join('\r\n')}\r\n`;
+  const header = [...provenanceLines(p), `链接（打开后按“运行”即可复现）：${p.url}`];
+  return `\uFEFF${[...header.map((l) => `# ${l}`), ...lines].join('\r\n')}\r\n`;
 }
 
 const FONT = 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';

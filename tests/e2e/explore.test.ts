@@ -267,14 +267,16 @@ describe('explore page', () => {
 
     const csv = await save('chart-csv');
     assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
-    const lines = csv.bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    const all = csv.bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    // The provenance comes first as # lines (skipped by pandas comment='#' and R comment.char), then the header row.
+    const provenance = all.slice(0, all.findIndex((l) => !l.startsWith('# ')));
+    const lines = all.slice(provenance.length);
+    assert.ok(provenance.length > 2, 'a block of # lines before the data');
     assert.equal(lines[0], 'city,total');
     assert.ok(lines.includes(`郑州,${zz!['total']}`), `郑州's 三公 total as published: ${lines.join(' | ')}`);
-    const footer = lines.slice(lines.indexOf('') + 1);
-    assert.ok(footer.every((l) => l.startsWith('# ')), 'the provenance is a block of # lines after the data');
-    assert.ok(footer.some((l) => l.includes(dataVersion)));
-    assert.equal(footer.slice(footer.indexOf('# SQL：') + 1, -1).map((l) => l.slice(2)).join('\n'), sql.trim());
-    const link = /^# 链接.*?(http\S+)$/.exec(footer.at(-1)!)?.[1];
+    assert.ok(provenance.some((l) => l.includes(dataVersion)));
+    assert.equal(provenance.slice(provenance.indexOf('# SQL：') + 1, -1).map((l) => l.slice(2)).join('\n'), sql.trim());
+    const link = /^# 链接.*?(http\S+)$/.exec(provenance.at(-1)!)?.[1];
     assert.equal(link, `${server.origin}/explore/${sqlHash(sql)}`, 'the link that refills the editor with this SQL');
   });
 
