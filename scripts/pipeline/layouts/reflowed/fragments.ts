@@ -30,9 +30,12 @@ export function isAmountToken(t: string): boolean {
 function fragOf(n: number, raw: string): Frag {
   const text = raw.trim();
   const tokens = text.split(/\s+/);
-  const amounts: string[] = [];
-  while (tokens.length > 0 && isAmountToken(tokens.at(-1)!)) amounts.unshift(tokens.pop()!);
-  return { n, text, head: tokens.join(' '), amounts, pageStart: /^\s/.test(raw) && text !== '' };
+  // The trailing amounts, found from the end and kept in printed order (no unshift: a line of many
+  // amounts would cost the square of their number).
+  let k = tokens.length;
+  while (k > 0 && isAmountToken(tokens[k - 1]!)) k--;
+  const amounts = tokens.slice(k);
+  return { n, text, head: tokens.slice(0, k).join(' '), amounts, pageStart: /^\s/.test(raw) && text !== '' };
 }
 
 const TABLE_NO = /^预算\s*\d+\s*表$/;
@@ -160,6 +163,27 @@ export function placementsOf(amounts: string[], spec: AmountSpec, allowed?: Set<
   const min = Math.min(...found.map((p) => p.violations));
   return found.filter((p) => p.violations === min)
     .sort((a, b) => a.changes - b.changes || a.shift - b.shift);
+}
+
+/** A row the reader cannot place, in the section titled `title`: the reading stage names its file and line. */
+export class DamagedRow extends Error {
+  readonly title: string;
+  readonly line: number;
+  constructor(title: string, line: number, message: string) {
+    super(message);
+    this.title = title;
+    this.line = line;
+  }
+}
+
+/**
+ * A row that prints more amounts than its table has amount columns has no placement at all: the
+ * text is damaged there (lines run together, a line of amounts printed twice). Refused, naming it.
+ */
+export function checkWidth(section: ReflowedSection, line: number, amounts: string[], width: number): void {
+  if (amounts.length > width) {
+    throw new DamagedRow(section.title, line, `this row prints ${amounts.length} amounts, more than the table's ${width} amount columns: the text looks damaged here (lines run together or printed twice)`);
+  }
 }
 
 /** Cells of a row with each amount in its column (blank elsewhere). */

@@ -512,8 +512,17 @@ function readGrid({ pieces, from, cut }: Grid, w: Widths): { cells: CellRead[]; 
   const out: CellRead[] = [];
   let a = 0; let s = START;
   while (a < P) {
-    let m = first[a * STATES + s]!;
-    while (Math.abs(fwd[a * STATES + s]! + mv[m]! + bwd[mEnd[m]! * STATES + mTo[m]!]! - best) >= 1e-9) m++;
+    // The first move on a best path; the forward and backward sums add the same scores in another
+    // order, so on a long grid they differ by more than a fixed 1e-9: compare relatively, and take
+    // the best move of the state should none come that close.
+    const tol = 1e-9 * Math.max(1, Math.abs(best));
+    let m = -1; let arg = first[a * STATES + s]!;
+    for (let k = first[a * STATES + s]!; k < first[a * STATES + s + 1]!; k++) {
+      const v = fwd[a * STATES + s]! + mv[k]! + bwd[mEnd[k]! * STATES + mTo[k]!]!;
+      if (Math.abs(v - best) < tol) { m = k; break; }
+      if (v > fwd[a * STATES + s]! + mv[arg]! + bwd[mEnd[arg]! * STATES + mTo[arg]!]!) arg = k;
+    }
+    if (m < 0) m = arg;
     const id = readingOf(a, m, s);
     let rival = NEG;
     for (let i = a; i < mEnd[m]!; i++) rival = Math.max(rival, id0[i] === id ? v1[i]! : v0[i]!);

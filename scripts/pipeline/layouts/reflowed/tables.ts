@@ -7,7 +7,7 @@
 import type { Line } from '../../types.ts';
 import { decimalsOf, joinText, normText, parseAmount } from '../../text.ts';
 import type { AmountSpec } from '../../tables/amounts.ts';
-import { placementsOf, type DocHints, type Frag, type Note, type Recovered, type ReflowedSection } from './fragments.ts';
+import { checkWidth, placementsOf, type DocHints, type Frag, type Note, type Recovered, type ReflowedSection } from './fragments.ts';
 import { INCOME_SPEC, INCOME_SPEC_NARROW, isNarrowIncomeHeader } from '../../tables/incomeByUnit.ts';
 
 const SLIM = (s: string) => normText(s).replace(/\s+/g, '');
@@ -270,6 +270,7 @@ export function recoverIncome(section: ReflowedSection, hints: DocHints): Recove
     return { code: m[1]!, name: joinText([m[2]!, ...heads(r).slice(1)]) };
   });
   const cands = rows.map((r, i) => {
+    checkWidth(section, r.first, r.amounts, cols.length);
     const c = candidates(r.amounts, spec, allowed);
     let cs = c.cands;
     // The total row's carry-over is the summary's 上年结转结余.
@@ -385,6 +386,7 @@ export function recoverExpenditure(section: ReflowedSection, unitNames: Set<stri
   const spec = fitting.sort((a, b) => a.columns.length - b.columns.length)[0] ?? specs[0]!;
   const cols = spec.columns;
   const cands = rows.map((r) => {
+    checkWidth(section, r.first, r.amounts, cols.length);
     const c = candidates(r.amounts, spec);
     if (!c.fits) ambiguous.push({ table, line: r.first, what: `${kind}: ${r.amounts.join(' ')}: no placement satisfies the row's sums` });
     return c.cands;
@@ -491,6 +493,7 @@ export function recoverBasic(section: ReflowedSection): Recovered {
     return { total: false, cells: [code, name, parts[2]![0] ?? '', joinText(parts[3]!)] };
   });
   const all = rows.map((r) => {
+    checkWidth(section, r.first, r.amounts, BASIC_SPEC.columns.length);
     const c = candidates(r.amounts, BASIC_SPEC);
     if (!c.fits) ambiguous.push({ table, line: r.first, what: `${r.amounts.join(' ')}: no placement satisfies the row's sums` });
     return c.cands;
