@@ -41,11 +41,23 @@ export function isAmount(s: string): boolean {
   return AMOUNT.test(s.trim());
 }
 
+/**
+ * A cell that should hold an amount and does not. It carries the cell's text, so that the reading
+ * stage can name the row it is in (the table readers that call parseAmount do not all know it).
+ */
+export class NotAnAmount extends Error {
+  readonly text: string;
+  constructor(text: string) {
+    super(`not an amount: ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)}`);
+    this.text = text;
+  }
+}
+
 /** A printed amount as a number; blank → null. Throws on anything else so callers notice. */
 export function parseAmount(s: string | undefined): number | null {
   const t = (s ?? '').trim();
   if (t === '') return null;
-  if (!AMOUNT.test(t)) throw new Error(`not an amount: "${t}"`);
+  if (!AMOUNT.test(t)) throw new NotAnAmount(t);
   return Number(t.replace(/,/g, ''));
 }
 
