@@ -8,7 +8,7 @@ import { amountColumns, moduleFor } from './tables/index.ts';
 import { markAmbiguous, readReflowed, type Note } from './layouts/reflowed/index.ts';
 import { DamagedRow } from './layouts/reflowed/fragments.ts';
 import { readFacts } from './tables/facts.ts';
-import { NotAnAmount, normText, yuanToWan } from './text.ts';
+import { NotAnAmount, normText, pushAll, yuanToWan } from './text.ts';
 import { isPdf, readPdf, type PdfText } from './layouts/pdf/index.ts';
 import { STANDARD_TABLES, standardOf } from './templates/tables.ts';
 
@@ -144,9 +144,10 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
     spans = rf.spans;
     ambiguous = rf.ambiguous;
     direct = rf.direct;
-    for (const [table, rows] of Object.entries(rf.tables)) (tables[table] ??= []).push(...rows);
+    for (const [table, rows] of Object.entries(rf.tables)) pushAll(tables[table] ??= [], rows);
     unread = rf.sections.filter((s) => !s.printedEmpty && !rf.read.includes(s.standard) && moduleFor(s.standard)).map((s) => s.standard);
-    ctx.repairs.push(...rf.repairs, ...rf.ambiguous.map((a) => ({ ...a, what: `ambiguous: ${a.what}` })));
+    pushAll(ctx.repairs, rf.repairs);
+    pushAll(ctx.repairs, rf.ambiguous.map((a) => ({ ...a, what: `ambiguous: ${a.what}` })));
   }
   for (const section of sections) {
     const mod = moduleFor(section.standard, doc.format);
@@ -171,7 +172,7 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
         for (const r of rows) r.source_line_end ??= spans.get(r.source_line as number) ?? null;
         markAmbiguous(table, rows, ambiguous);
       }
-      (tables[table] ??= []).push(...rows);
+      pushAll(tables[table] ??= [], rows);
     }
   }
   if (sections.length === 0 && meta.docKind !== 'performance') {

@@ -119,3 +119,27 @@ export function yuanToWan(v: number): number {
   const f = (padded.slice(-4) + frac).replace(/0+$/, '');
   return Number(`${neg ? '-' : ''}${padded.slice(0, -4)}${f ? `.${f}` : ''}`);
 }
+
+// Arrays of any length. Math.max(...xs) and push(...xs) pass every element as an argument, and
+// past about a hundred thousand of them (a document pasted into itself, a damaged PDF's path) the
+// call overflows the stack: these loop instead.
+
+/** The largest of `xs`, or `empty` when there is none. */
+export function maxOf(xs: Iterable<number>, empty = -Infinity): number {
+  let m = -Infinity; let any = false;
+  for (const x of xs) { any = true; if (x > m || Number.isNaN(x)) m = x; }
+  return any ? m : empty;
+}
+
+/** The smallest of `xs`, or `empty` when there is none. */
+export function minOf(xs: Iterable<number>, empty = Infinity): number {
+  let m = Infinity; let any = false;
+  for (const x of xs) { any = true; if (x < m || Number.isNaN(x)) m = x; }
+  return any ? m : empty;
+}
+
+/** `target.push(...items)` for any number of items. */
+export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
+  for (const x of items) target.push(x);
+  return target;
+}

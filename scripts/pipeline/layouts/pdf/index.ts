@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getDocument, InvalidPDFException, PasswordException, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InputError } from '../../types.ts';
+import { pushAll } from '../../text.ts';
 import { readPage, type PdfTiming } from './page.ts';
 import { pageLines } from './grid.ts';
 import { pageMarker } from './pageMarker.ts';
@@ -101,7 +102,8 @@ async function readPdfGuarded(file: string, bytes: Uint8Array, timing?: PdfTimin
         throw new InputError(file, null, null, `page ${p} of the PDF cannot be read (${(e as Error).message}): the file looks damaged`);
       }
       if (own.some((l) => l.trim() !== '')) withText++;
-      lines.push(pageMarker(p), ...own);
+      lines.push(pageMarker(p));
+      pushAll(lines, own);
     }
     if (withText === 0) {
       throw new InputError(file, null, null, `none of the PDF's ${doc.numPages} pages has a text layer (a scanned document?): it would need OCR, which the pipeline does not do`);

@@ -3,7 +3,7 @@
 // every reader of this layout (recover.ts, tables.ts, performance.ts, projectIndicators.ts).
 import type { Line, Section } from '../../types.ts';
 import { standardOf } from '../../templates/tables.ts';
-import { decimalsOf, isAmount, parseAmount } from '../../text.ts';
+import { decimalsOf, isAmount, maxOf, minOf, parseAmount } from '../../text.ts';
 import { tolerance, type AmountSpec } from '../../tables/amounts.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ export function placementsOf(amounts: string[], spec: AmountSpec, allowed?: Set<
   const n = spec.columns.length;
   const idx = new Map(spec.columns.map((c, i) => [c, i]));
   const values = amounts.map((a) => parseAmount(a)!);
-  const d = Math.max(0, ...amounts.map(decimalsOf));
+  const d = Math.max(0, maxOf(amounts.map(decimalsOf)));
   const v: Array<number | null> = new Array(n).fill(null);
   const found: Placement[] = [];
   const slots: number[] = [];
@@ -160,7 +160,7 @@ export function placementsOf(amounts: string[], spec: AmountSpec, allowed?: Set<
   };
   visit(0, 0);
   if (found.length === 0) return [];
-  const min = Math.min(...found.map((p) => p.violations));
+  const min = minOf(found.map((p) => p.violations));
   return found.filter((p) => p.violations === min)
     .sort((a, b) => a.changes - b.changes || a.shift - b.shift);
 }

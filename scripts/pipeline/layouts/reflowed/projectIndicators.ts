@@ -22,7 +22,7 @@
 // the text does not keep (:5363), so every indicator of the project is uncertain.
 // Uncertain rows carry their printed pieces in raw_cells.
 import type { OutRow } from '../../types.ts';
-import { joinText, normText, parseAmount, parseTarget, printWidth, slim } from '../../text.ts';
+import { joinText, normText, parseAmount, parseTarget, printWidth, pushAll, slim } from '../../text.ts';
 import type { Frag, Note, ReflowedSection } from './fragments.ts';
 import type { PerformanceRead } from './performance.ts';
 import { CATEGORIES, CATEGORIES_ZH, COST_NAME, COST_VALUE, SATISFACTION, stripNumbering, target } from '../../tables/projectIndicators.ts';
@@ -161,7 +161,7 @@ function blocksOf(fs: Frag[], repairs: Note[]): Block[] {
       while (i < fs.length && !isProjectCode(fs[i]!) && !isUnitCode(fs[i]!)) i++;
       const prev = blocks.at(-1);
       if (i > start && prev) {
-        prev.region.push(...fs.slice(start, i));
+        pushAll(prev.region, fs.slice(start, i));
         repairs.push({ table: TABLE, line: fs[start]!.n, what: `indicators after unit ${code} (lines ${fs[start]!.n}–${fs[i - 1]!.n}) read with project ${prev.code} above it` });
       }
       continue;
