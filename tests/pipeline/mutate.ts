@@ -184,6 +184,11 @@ export type Outcome = 'read' | 'refused' | 'crash';
 export interface Result {
   outcome: Outcome;
   ms: number;
+  /**
+   * CPU time of the read (user and system, this process): unlike the wall time it does not grow
+   * with what else the machine runs, so it is what a hang guard measures.
+   */
+  cpuMs: number;
   /** Characters of every published cell: what the read would publish, against what it read. */
   outputChars: number;
   rows: number;
@@ -194,6 +199,8 @@ export interface Result {
 /** Read a damaged file as the pipeline's reading stage does, and say how it went. */
 export async function readMutant(m: Mutant): Promise<Result> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const cpu = () => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1000; };
   try {
     const r = await readFile(m.file, new Uint8Array(m.bytes));
     let outputChars = 0; let rows = 0;
@@ -201,12 +208,12 @@ export async function readMutant(m: Mutant): Promise<Result> {
       rows += table.length;
       for (const row of table) for (const v of Object.values(row)) outputChars += v === null ? 0 : String(v).length;
     }
-    return { outcome: 'read', ms: performance.now() - t0, outputChars, rows, message: '' };
+    return { outcome: 'read', ms: performance.now() - t0, cpuMs: cpu(), outputChars, rows, message: '' };
   } catch (e) {
     const ms = performance.now() - t0;
-    if (e instanceof InputError) return { outcome: 'refused', ms, outputChars: 0, rows: 0, message: e.message };
+    if (e instanceof InputError) return { outcome: 'refused', ms, cpuMs: cpu(), outputChars: 0, rows: 0, message: e.message };
     const err = e as Error;
     const stack = (err.stack ?? String(e)).split('\n').slice(0, 4).join(' | ');
-    return { outcome: 'crash', ms, outputChars: 0, rows: 0, message: `${err.name}: ${err.message.slice(0, 200)} @ ${stack}` };
+    return { outcome: 'crash', ms, cpuMs: cpu(), outputChars: 0, rows: 0, message: `${err.name}: ${err.message.slice(0, 200)} @ ${stack}` };
   }
 }
