@@ -80,42 +80,50 @@ if (!isMainThread) {
     }
     await w.terminate();
   }
+  // Stopped early (SIGINT/SIGTERM: a long run on a busy machine), it reports what it has read so far.
+  let reported = false;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => { tasks.length = 0; report(); process.exit(process.exitCode ?? 0); });
   await Promise.all(Array.from({ length: jobs }, lane));
+  report();
 
-  const fileOf = (d: Done) => all[d.task.doc]!.file;
-  const count = (f: (d: Done) => boolean) => done.filter(f).length;
-  const crashes = done.filter((d) => d.result?.outcome === 'crash');
-  const failures = done.filter((d) => d.failure);
-  const slow = done.filter((d) => d.result && d.result.cpuMs > 5000);
-  const bloated = done.filter((d) => d.result && d.result.outcome === 'read'
-    && d.result.outputChars > 4 * ratio.get(fileOf(d))! * d.bytes + 100_000);
-  const line = (d: Done) => `  seed ${d.task.seed} i ${d.task.i} ${fileOf(d)} [${d.kind}: ${d.detail}]`;
+  function report(): void {
+    if (reported) return;
+    reported = true;
+    const fileOf = (d: Done) => all[d.task.doc]!.file;
+    const count = (f: (d: Done) => boolean) => done.filter(f).length;
+    const crashes = done.filter((d) => d.result?.outcome === 'crash');
+    const failures = done.filter((d) => d.failure);
+    const slow = done.filter((d) => d.result && d.result.cpuMs > 5000);
+    const bloated = done.filter((d) => d.result && d.result.outcome === 'read'
+      && d.result.outputChars > 4 * ratio.get(fileOf(d))! * d.bytes + 100_000);
+    const line = (d: Done) => `  seed ${d.task.seed} i ${d.task.i} ${fileOf(d)} [${d.kind}: ${d.detail}]`;
 
-  console.log(`mutations: ${done.length} (seed ${seed}) in ${Math.round((performance.now() - t0) / 1000)} s, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(`read: ${count((d) => d.result?.outcome === 'read')}, refused (InputError): ${count((d) => d.result?.outcome === 'refused')}, crashed: ${crashes.length}, worker died (uncaught): ${count((d) => d.failure === 'died')}, past ${timeout} ms: ${count((d) => d.failure === 'timeout')}, out of memory: ${count((d) => d.failure === 'oom')}, over 5 s of CPU: ${slow.length}, output out of proportion: ${bloated.length}`);
-  const byKind = new Map<string, Record<string, number>>();
-  for (const d of done) {
-    const k = byKind.get(d.kind) ?? {}; byKind.set(d.kind, k);
-    const o = d.failure ?? d.result!.outcome; k[o] = (k[o] ?? 0) + 1;
+    console.log(`mutations: ${done.length} (seed ${seed}) in ${Math.round((performance.now() - t0) / 1000)} s, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    console.log(`read: ${count((d) => d.result?.outcome === 'read')}, refused (InputError): ${count((d) => d.result?.outcome === 'refused')}, crashed: ${crashes.length}, worker died (uncaught): ${count((d) => d.failure === 'died')}, past ${timeout} ms: ${count((d) => d.failure === 'timeout')}, out of memory: ${count((d) => d.failure === 'oom')}, over 5 s of CPU: ${slow.length}, output out of proportion: ${bloated.length}`);
+    const byKind = new Map<string, Record<string, number>>();
+    for (const d of done) {
+      const k = byKind.get(d.kind) ?? {}; byKind.set(d.kind, k);
+      const o = d.failure ?? d.result!.outcome; k[o] = (k[o] ?? 0) + 1;
+    }
+    console.log('by mutation:');
+    for (const [k, v] of [...byKind].sort()) console.log(`  ${k}: ${Object.entries(v).map(([o, c]) => `${o} ${c}`).join(', ')}`);
+    // Crashes grouped by their message with the numbers taken out: one line per cause.
+    const groups = new Map<string, Done[]>();
+    for (const d of crashes) {
+      const key = d.result!.message.replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"').slice(0, 300);
+      groups.set(key, [...(groups.get(key) ?? []), d]);
+    }
+    if (groups.size) console.log('crashes:');
+    for (const [key, ds] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+      console.log(`- ${ds.length} × ${key}`);
+      for (const d of ds.slice(0, 3)) console.log(line(d));
+    }
+    if (failures.length) console.log('worker died, past the time limit or out of memory:');
+    for (const d of failures) console.log(`${line(d)} ${d.failure}${d.why ? ` (${d.why})` : ''}`);
+    if (slow.length) console.log('over 5 s of CPU time:');
+    for (const d of slow) console.log(`${line(d)} ${Math.round(d.result!.cpuMs)} ms CPU, ${Math.round(d.result!.ms)} ms wall`);
+    if (bloated.length) console.log('output out of proportion to input:');
+    for (const d of bloated) console.log(`${line(d)} ${d.bytes} bytes in → ${d.result!.outputChars} characters out`);
+    if (crashes.length || failures.length || slow.length || bloated.length) process.exitCode = 1;
   }
-  console.log('by mutation:');
-  for (const [k, v] of [...byKind].sort()) console.log(`  ${k}: ${Object.entries(v).map(([o, c]) => `${o} ${c}`).join(', ')}`);
-  // Crashes grouped by their message with the numbers taken out: one line per cause.
-  const groups = new Map<string, Done[]>();
-  for (const d of crashes) {
-    const key = d.result!.message.replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"').slice(0, 300);
-    groups.set(key, [...(groups.get(key) ?? []), d]);
-  }
-  if (groups.size) console.log('crashes:');
-  for (const [key, ds] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
-    console.log(`- ${ds.length} × ${key}`);
-    for (const d of ds.slice(0, 3)) console.log(line(d));
-  }
-  if (failures.length) console.log('worker died, past the time limit or out of memory:');
-  for (const d of failures) console.log(`${line(d)} ${d.failure}${d.why ? ` (${d.why})` : ''}`);
-  if (slow.length) console.log('over 5 s of CPU time:');
-  for (const d of slow) console.log(`${line(d)} ${Math.round(d.result!.cpuMs)} ms CPU, ${Math.round(d.result!.ms)} ms wall`);
-  if (bloated.length) console.log('output out of proportion to input:');
-  for (const d of bloated) console.log(`${line(d)} ${d.bytes} bytes in → ${d.result!.outputChars} characters out`);
-  if (crashes.length || failures.length || slow.length || bloated.length) process.exitCode = 1;
 }
