@@ -1,5 +1,5 @@
 // Damaged copies of the vendored disclosures at scale, by hand (not part of `npm test` or `npm run bench`):
-//   node bench/mutate.ts [--n 5000] [--seed 1] [--jobs 1] [--timeout 60000] [--doc luoyang] [--kind 'huge line inserted']
+//   node bench/mutate.ts [--n 5000] [--seed 1] [--jobs 1] [--timeout 60000] [--doc luoyang] [--kind 'huge line inserted'] [--log run.jsonl]
 // Mutation i goes to document i mod (number of documents), made by tests/pipeline/mutate.ts from
 // (seed, i), and is read by the pipeline's reading stage in a worker thread, killed past --timeout.
 // It reports every crash (an error that is not the pipeline's own InputError), every read past the
@@ -7,6 +7,7 @@
 // output is far larger than its input warrants (output characters per input byte more than 4 times
 // the original document's). Exit 1 if any.
 import { Worker } from 'node:worker_threads';
+import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,7 @@ if (!isMainThread) {
     options: {
       n: { type: 'string', default: '5000' }, seed: { type: 'string', default: '1' }, jobs: { type: 'string', default: '1' },
       timeout: { type: 'string', default: '60000' }, doc: { type: 'string' }, kind: { type: 'string', multiple: true },
+      log: { type: 'string' },
     },
   });
   const n = Number(values.n); const seed = Number(values.seed); const jobs = Number(values.jobs); const timeout = Number(values.timeout);
@@ -76,6 +78,8 @@ if (!isMainThread) {
         w.postMessage(t);
       });
       done.push(d);
+      // One JSON line per mutation (--log): two runs (before and after a change) compared mutation by mutation.
+      if (values.log) appendFileSync(values.log, `${JSON.stringify({ i: d.task.i, file: all[d.task.doc]!.file, kind: d.kind, detail: d.detail, outcome: d.failure ?? d.result!.outcome, cpuMs: d.result?.cpuMs ?? null, message: d.why ?? d.result?.message ?? '' })}\n`);
       if (done.length % 100 === 0) process.stderr.write(`[mutate] ${done.length}/${n} in ${Math.round((performance.now() - t0) / 1000)} s, load ${loadavg()[0]!.toFixed(2)}\n`);
     }
     await w.terminate();
