@@ -15,7 +15,7 @@ import { mutate, originals, readMutant, type Result } from './mutate.ts';
 const SEED = Number(process.env.MUTATION_SEED ?? 20261202);
 /**
  * Mutations per document, fewer where one read costs more (洛阳's reflowed layout ~300 ms of CPU,
- * a PDF 300–1,500 ms, 郑州 ~10 ms): some 420 in all, about 12 s of CPU time. bench/mutate.ts runs
+ * a PDF 300–2,000 ms, 郑州 ~10 ms): some 410 in all, about 15 s of CPU time. bench/mutate.ts runs
  * thousands, by hand.
  */
 const PER_DOC: Record<string, number> = {
