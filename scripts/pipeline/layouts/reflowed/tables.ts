@@ -383,7 +383,9 @@ export function recoverExpenditure(section: ReflowedSection, unitNames: Set<stri
   // Width: the layout in which the total row's amounts satisfy the sums, with the fewest blank columns.
   const specs = expenditureSpecs(operatingFirst);
   const fitting = totalIdx < 0 ? [] : specs.filter((s) => candidates(rows[totalIdx]!.amounts, s).fits);
-  const spec = fitting.sort((a, b) => a.columns.length - b.columns.length)[0] ?? specs[0]!;
+  // No total row to tell (a line lost): the narrowest layout every row fits in.
+  const spec = fitting.sort((a, b) => a.columns.length - b.columns.length)[0]
+    ?? specs.find((s) => rows.every((r) => r.amounts.length <= s.columns.length)) ?? specs[0]!;
   const cols = spec.columns;
   const cands = rows.map((r) => {
     checkWidth(section, r.first, r.amounts, cols.length);
