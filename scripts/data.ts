@@ -8,10 +8,10 @@
 // --workers N (default: every core).
 // First: it notes which npm and sh processes started this one before the rest takes seconds to load.
 import { CALLERS, CALLERS_GONE, isAlive } from './pipeline/callers.ts';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ManifestEntry } from './pipeline/read.ts';
+import { DOC_ID, type ManifestEntry } from './pipeline/read.ts';
 import { publish, type PublishInput } from './pipeline/publish.ts';
 import { abandonAll, guardSwitch, openStore, release, type Store } from './pipeline/output.ts';
 import { InputError, type OutRow } from './pipeline/types.ts';
@@ -46,7 +46,7 @@ export function manifestOf(raw: string): Map<string, ManifestEntry> {
     for (const k of ['file', 'doc_id', 'province', 'city', 'district', 'department'] as const) {
       if (s[k] !== undefined && (typeof s[k] !== 'string' || s[k].trim() === '')) throw refuse(`"${k}" must be a non-empty string, not ${JSON.stringify(s[k])}`);
     }
-    if (typeof s.doc_id === 'string' && !/^[a-z0-9][a-z0-9-]{0,99}$/.test(s.doc_id)) {
+    if (typeof s.doc_id === 'string' && !DOC_ID.test(s.doc_id)) {
       throw refuse(`"doc_id" ${JSON.stringify(s.doc_id)} must be lower-case letters, digits and "-", starting with a letter or digit, at most 100 characters (it becomes a path on the site)`);
     }
     const year = s.fiscal_year;
@@ -76,6 +76,34 @@ export function manifestOf(raw: string): Map<string, ManifestEntry> {
   return map;
 }
 
+const kindOf = (st: Stats) => (st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket'
+  : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isFile() ? 'a file' : 'not a regular file');
+
+/**
+ * The folders given on the command line, and every disclosure named in --raw, are what they claim
+ * to be before anything is read: a folder named x.txt, a link to nothing or a named pipe (which
+ * would block the read for ever) is refused in a sentence, as is a file the pipeline may not read.
+ */
+export function checkPaths(raw: string, out: string, files: string[]): void {
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new InputError(out, null, null, `--out must be a folder, but this is ${kindOf(statSync(out))}`);
+  for (const f of files) {
+    const path = join(raw, f);
+    const link = lstatSync(path);
+    let st: Stats;
+    try {
+      st = statSync(path);
+    } catch {
+      throw new InputError(path, null, null, 'is a link to a file that does not exist; remove it or restore the file it points to');
+    }
+    if (!st.isFile()) throw new InputError(path, null, null, `is ${kindOf(st)}${link.isSymbolicLink() ? ' (through a link)' : ''}, not a disclosure file; the pipeline reads regular .pdf and .txt files only`);
+    try {
+      accessSync(path, constants.R_OK);
+    } catch {
+      throw new InputError(path, null, null, 'cannot be read: permission denied');
+    }
+  }
+}
+
 export interface RunOptions {
   /** All or nothing: a file that cannot be read stops the run and nothing is published (exit 1). Otherwise it is quarantined. */
   strict?: boolean;
@@ -99,8 +127,10 @@ export interface RunSummary {
 export async function run(raw: string, out: string, log: (s: string) => void, opts: RunOptions = {}): Promise<RunSummary> {
   const t0 = performance.now();
   if (!existsSync(raw)) throw new InputError(raw, null, null, 'no such folder');
+  if (!statSync(raw).isDirectory()) throw new InputError(raw, null, null, `--raw must be a folder of disclosures, but this is ${kindOf(statSync(raw))}`);
   const files = readdirSync(raw).filter((f) => /\.(txt|pdf)$/i.test(f)).sort();
   if (files.length === 0) throw new InputError(raw, null, null, 'no disclosures (.pdf or .txt) in this folder');
+  checkPaths(raw, out, files);
   const manifest = manifestOf(raw);
   // Taken before reading: a second run into the same OUT refuses at once instead of reading for minutes first.
   const store = openStore(out);

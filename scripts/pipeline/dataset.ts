@@ -7,7 +7,7 @@ import { amountColumns } from './tables/index.ts';
 import { buildChecks } from './checks.ts';
 import { findingsOf } from './findings.ts';
 import { ambiguityChecks } from './layouts/reflowed/ambiguity.ts';
-import { normText } from './text.ts';
+import { normText, pushAll } from './text.ts';
 import { legacyDocIdOf } from './metadata.ts';
 import { pagesOfLines } from './layouts/pdf/pageMarker.ts';
 
@@ -264,7 +264,8 @@ function tablePrecision(r: ReadResult): number {
 
 export function assemble(reads: ReadResult[]): Dataset {
   const tables: Record<string, OutRow[]> = {};
-  const push = (name: string, rows: OutRow[]) => (tables[name] ??= []).push(...rows);
+  // pushAll, not push(...rows): a document pasted into itself 300 times has more rows than a call takes arguments.
+  const push = (name: string, rows: OutRow[]) => pushAll(tables[name] ??= [], rows);
   for (const r of reads) {
     const doc = r.doc.docId;
     const own: Record<string, OutRow[]> = {};

@@ -9,7 +9,7 @@
 import type { OutRow, TableSchema } from './types.ts';
 import { lineList, nameKey, num } from './checks/core.ts';
 import { printedProjects } from './checks/performance.ts';
-import { round6 } from './text.ts';
+import { maxOf, minOf, round6 } from './text.ts';
 
 export const findingsSchema: TableSchema = {
   name: 'findings', zh: '核对发现：同一原因的核对合为一条', en: 'Findings: the checks that share one cause, grouped, each explained in plain Chinese',
@@ -80,7 +80,7 @@ export function findingsOf(doc: string, checks: OutRow[], t: Record<string, OutR
     out.push({
       doc_id: doc, finding_id: id, finding_kind: f.kind, cause: f.cause, table_name: f.table, title: f.title, explanation: f.explanation,
       check_count: members.length, check_ids: members.map((m) => m.check_id).join(';'), difference: f.difference, unit: f.unit,
-      source_line: Math.min(...members.map((m) => m.source_line as number)), source_lines: lineList(members.flatMap(lines)),
+      source_line: minOf(members.map((m) => m.source_line as number)), source_lines: lineList(members.flatMap(lines)),
     });
   };
 
@@ -94,7 +94,7 @@ export function findingsOf(doc: string, checks: OutRow[], t: Record<string, OutR
   // Rounding: one finding per table.
   const rounding = checks.filter((x) => x.status === 'rounding');
   for (const [table, cs] of Map.groupBy(rounding, (c) => c.table_name as string)) {
-    const max = Math.max(...cs.map((c) => Math.abs(num(c.difference) ?? 0)));
+    const max = maxOf(cs.map((c) => Math.abs(num(c.difference) ?? 0)));
     const unit = (cs[0]!.unit as string) ?? '万元';
     emit(cs, { kind: 'rounding', cause: 'rounding', table, unit, difference: max,
       title: `${TABLE_ZH[table] ?? table}：${cs.length} 处只差四舍五入的尾数`,

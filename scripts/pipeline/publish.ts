@@ -45,8 +45,11 @@ async function writeTable(conn: Awaited<ReturnType<DuckDBInstance['connect']>>, 
   app.flushSync();
   app.closeSync();
   const base = join(dir, schema.name);
-  await conn.run(`COPY "${schema.name}" TO '${base}.parquet' (FORMAT parquet, COMPRESSION zstd)`);
-  await conn.run(`COPY "${schema.name}" TO '${base}.csv' (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', NULLSTR '')`);
+  // COPY takes its file name as an SQL string literal only (no parameter): a quote in the output
+  // path (`--out "/tmp/o'brien"`) is doubled, as SQL escapes it, so the path is never read as SQL.
+  const literal = (path: string) => `'${path.replace(/'/g, "''")}'`;
+  await conn.run(`COPY "${schema.name}" TO ${literal(`${base}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`);
+  await conn.run(`COPY "${schema.name}" TO ${literal(`${base}.csv`)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', NULLSTR '')`);
   writeFileSync(`${base}.csv`, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(`${base}.csv`)]));
 }
 

@@ -6,8 +6,9 @@ import { detectLayout, findSections } from './layouts/tab/sections.ts';
 import { readMeta, docIdOf, type MetaOverrides } from './metadata.ts';
 import { amountColumns, moduleFor } from './tables/index.ts';
 import { markAmbiguous, readReflowed, type Note } from './layouts/reflowed/index.ts';
+import { DamagedRow } from './layouts/reflowed/fragments.ts';
 import { readFacts } from './tables/facts.ts';
-import { normText, yuanToWan } from './text.ts';
+import { NotAnAmount, normText, pushAll, yuanToWan } from './text.ts';
 import { isPdf, readPdf, type PdfText } from './layouts/pdf/index.ts';
 import { STANDARD_TABLES, standardOf } from './templates/tables.ts';
 
@@ -38,6 +39,30 @@ export interface ReadResult {
   ctx: ParseContext;
 }
 
+/**
+ * A document id: it names files (sources/<doc_id>.txt) and pages, so nothing but lower-case letters,
+ * digits and "-" — never a path.
+ */
+export const DOC_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/**
+ * Where UTF-8 decoding of `bytes` first fails: the byte offset of the first byte of a sequence
+ * that is not UTF-8, and whether that sequence is a character cut short by the end of the file.
+ */
+function firstBadUtf8(bytes: Uint8Array): { at: number; cutAtEnd: boolean } | null {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return { at: i, cutAtEnd: false };
+    let k = 1;
+    while (k <= need && i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80) k++;
+    if (k <= need) return { at: i, cutAtEnd: i + k === bytes.length };
+    i += need + 1;
+  }
+  return null;
+}
+
 /** UTF-8, or GBK when the bytes are not UTF-8 but decode as GBK into Chinese text. */
 export function decode(file: string, bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gbk' } {
   if (bytes.length === 0 || new TextDecoder().decode(bytes).trim() === '') {
@@ -46,11 +71,25 @@ export function decode(file: string, bytes: Uint8Array): { text: string; encodin
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   } catch { /* not UTF-8 */ }
+  const bad = firstBadUtf8(bytes);
+  // UTF-8 up to a character the end of the file cuts in two: the file was cut short, not encoded otherwise.
+  if (bad?.cutAtEnd) {
+    throw new InputError(file, lineAt(bytes, bad.at), null, `the file ends in the middle of a UTF-8 character (byte ${bad.at + 1} of ${bytes.length}): it looks cut short; get a complete copy`);
+  }
   try {
     const text = new TextDecoder('gbk', { fatal: true }).decode(bytes);
     if (/[\u4e00-\u9fff]/.test(text)) return { text, encoding: 'gbk' };
   } catch { /* not GBK either */ }
-  throw new InputError(file, null, null, 'the text is neither UTF-8 nor GBK; convert it to UTF-8 and try again');
+  // Mostly UTF-8 with a few stray bytes: say where they are, so they can be found and removed.
+  const where = bad && bad.at > 0 ? ` (UTF-8 until byte ${bad.at + 1}, line ${lineAt(bytes, bad.at)}, where a byte 0x${bytes[bad.at]!.toString(16).padStart(2, '0')} is no character)` : '';
+  throw new InputError(file, null, null, `the text is neither UTF-8 nor GBK${where}; convert it to UTF-8 and try again`);
+}
+
+/** 1-based line of byte offset `at`. */
+function lineAt(bytes: Uint8Array, at: number): number {
+  let n = 1;
+  for (let i = 0; i < at && i < bytes.length; i++) if (bytes[i] === 0x0a) n++;
+  return n;
 }
 
 /** A disclosure file as published: a PDF (told by its bytes, not its name) or a text conversion. */
@@ -65,12 +104,16 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
   const { text, encoding } = pdf ? { text: '', encoding: 'utf-8' as const } : decode(file, bytes);
   const lines = pdf ? pdf.lines : text.replace(/\r\n?/g, '\n').split('\n');
   if (lines.at(-1) === '') lines.pop();
+  checkLineLengths(file, lines);
   // The PDF layout writes table rows tab-separated: from here on it reads as the tab layout.
   const layout = pdf ? 'tab' : detectLayout(lines);
   // readMeta applies the manifest's overrides itself: a place or department given there changes the slugs too.
   const meta = readMeta(lines, file, manifest, layout);
+  const docId = manifest.doc_id ?? docIdOf(meta);
+  // The id read from the text names the published files: refuse, never write, one that is not an id.
+  if (!DOC_ID.test(docId)) throw new InputError(file, null, null, `the document id read from its title, ${JSON.stringify(docId)}, is not lower-case letters, digits and "-"; give "doc_id" for this file in sources.json`);
   const doc: Doc = {
-    docId: manifest.doc_id ?? docIdOf(meta),
+    docId,
     sourceFile: file,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     lines,
@@ -90,14 +133,21 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
     sections = findSections(lines);
     checkTruncation(file, lines, sections);
   } else {
-    const rf = readReflowed(lines);
+    let rf: ReturnType<typeof readReflowed>;
+    try {
+      rf = readReflowed(lines);
+    } catch (e) {
+      if (e instanceof DamagedRow) throw new InputError(file, e.line, e.title, e.message);
+      throw e;
+    }
     sections = rf.sections;
     spans = rf.spans;
     ambiguous = rf.ambiguous;
     direct = rf.direct;
-    for (const [table, rows] of Object.entries(rf.tables)) (tables[table] ??= []).push(...rows);
+    for (const [table, rows] of Object.entries(rf.tables)) pushAll(tables[table] ??= [], rows);
     unread = rf.sections.filter((s) => !s.printedEmpty && !rf.read.includes(s.standard) && moduleFor(s.standard)).map((s) => s.standard);
-    ctx.repairs.push(...rf.repairs, ...rf.ambiguous.map((a) => ({ ...a, what: `ambiguous: ${a.what}` })));
+    pushAll(ctx.repairs, rf.repairs);
+    pushAll(ctx.repairs, rf.ambiguous.map((a) => ({ ...a, what: `ambiguous: ${a.what}` })));
   }
   for (const section of sections) {
     const mod = moduleFor(section.standard, doc.format);
@@ -107,8 +157,9 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
       produced = mod.parse(section, ctx);
     } catch (e) {
       if (e instanceof InputError) throw e;
-      const at = (e as { line?: number }).line ?? section.titleLine;
-      throw new InputError(file, at, section.title, `could not read the table: ${(e as Error).message}`);
+      const bad = badAmount(e);
+      const at = (e as { line?: number }).line ?? (bad !== null ? lineOf(section, bad) : null) ?? section.titleLine;
+      throw new InputError(file, at, section.title, `could not read the table: ${bad !== null ? `not an amount: ${visible(bad)}` : (e as Error).message}${explain(e)}`);
     }
     // A reader by header that did not recognise the header reads nothing: say so, never guess.
     if (Object.keys(produced).length === 0) unread.push(section.standard);
@@ -121,7 +172,7 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
         for (const r of rows) r.source_line_end ??= spans.get(r.source_line as number) ?? null;
         markAmbiguous(table, rows, ambiguous);
       }
-      (tables[table] ??= []).push(...rows);
+      pushAll(tables[table] ??= [], rows);
     }
   }
   if (sections.length === 0 && meta.docKind !== 'performance') {
@@ -129,6 +180,51 @@ export function readDocument(file: string, bytes: Uint8Array, manifest: Manifest
   }
   const unsupported = unread.length ? `${doc.format === 'pdf' ? 'PDF: columns not recognised' : 'reflowed layout: not yet read'}: ${unread.join(', ')}` : null;
   return { doc, origin: { officialUrl: manifest.official_url ?? null, published: manifest.published ?? null }, sections, tables, encoding, bytes, unsupported, unread, ctx };
+}
+
+/**
+ * The longest line a disclosure can hold. A printed line holds a few hundred characters; a
+ * paragraph the conversion puts on one line, about 1,500 (郑州 2024). A line far longer is not text
+ * but damage (a runaway conversion, bytes pasted in), and the readers, which cut lines into cells
+ * in every way a wrap allows, would spend time and output on it out of all proportion: refused.
+ */
+export const MAX_LINE = 20_000;
+
+function checkLineLengths(file: string, lines: string[]): void {
+  const i = lines.findIndex((l) => l.length > MAX_LINE);
+  if (i >= 0) {
+    throw new InputError(file, i + 1, null, `this line is ${lines[i]!.length.toLocaleString('en-US')} characters long, more than any printed line or paragraph holds (at most ${MAX_LINE.toLocaleString('en-US')}): the text is damaged here`);
+  }
+}
+
+/** The first row of the section with a cell that reads `text` (where a bad amount is printed). */
+function lineOf(section: Section, text: string): number | null {
+  const row = section.rows.find((r) => r.cells.some((c) => c.trim() === text))
+    ?? [...section.rows, ...section.notes].find((r) => r.cells.some((c) => c.includes(text)));
+  return row?.n ?? null;
+}
+
+/**
+ * The text of a cell that a table reader found not to be an amount: from parseAmount's error, or
+ * from the message of tables/amounts.ts, which checks the cells itself.
+ */
+function badAmount(e: unknown): string | null {
+  if (e instanceof NotAnAmount) return e.text;
+  return /^not an amount: "([^]*)"$/.exec((e as Error)?.message ?? '')?.[1] ?? null;
+}
+
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
+
+/** A cell's text quoted with its control characters spelled out (a NUL printed raw shows as nothing), cut when long. */
+const visible = (t: string) => JSON.stringify(t.length > 80 ? `${t.slice(0, 80)}…` : t);
+
+/** What is wrong with a cell that is not an amount, when it can be said. */
+function explain(e: unknown): string {
+  const text = badAmount(e);
+  if (text === null) return '';
+  if (FULL_WIDTH_DIGIT.test(text)) return ' (printed in full-width digits ０–９; amounts must be in ASCII digits 0–9: convert the text)';
+  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) return ' (a control character is printed inside the amount: the text is damaged here)';
+  return '';
 }
 
 /**
@@ -140,6 +236,10 @@ function checkTruncation(file: string, lines: string[], sections: Section[]): vo
     if (s.printedEmpty) continue;
     const dataRows = s.rows.filter((r) => r.cells.some((c) => /\d/.test(c) && !/^\d{4}年?$/.test(c)));
     if (dataRows.length === 0) {
+      const fullWidth = s.rows.find((r) => r.cells.some((c) => FULL_WIDTH_DIGIT.test(c)));
+      if (fullWidth) {
+        throw new InputError(file, fullWidth.n, s.title, 'the table\'s amounts are printed in full-width digits (０–９), which are not read as amounts; convert them to ASCII digits 0–9');
+      }
       throw new InputError(file, s.titleLine, s.title, 'the table has a header but no rows and does not say it is empty (本表无数据): the text looks truncated');
     }
   }

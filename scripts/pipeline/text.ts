@@ -41,11 +41,23 @@ export function isAmount(s: string): boolean {
   return AMOUNT.test(s.trim());
 }
 
+/**
+ * A cell that should hold an amount and does not. It carries the cell's text, so that the reading
+ * stage can name the row it is in (the table readers that call parseAmount do not all know it).
+ */
+export class NotAnAmount extends Error {
+  readonly text: string;
+  constructor(text: string) {
+    super(`not an amount: ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)}`);
+    this.text = text;
+  }
+}
+
 /** A printed amount as a number; blank → null. Throws on anything else so callers notice. */
 export function parseAmount(s: string | undefined): number | null {
   const t = (s ?? '').trim();
   if (t === '') return null;
-  if (!AMOUNT.test(t)) throw new Error(`not an amount: "${t}"`);
+  if (!AMOUNT.test(t)) throw new NotAnAmount(t);
   return Number(t.replace(/,/g, ''));
 }
 
@@ -106,4 +118,28 @@ export function yuanToWan(v: number): number {
   const padded = int!.padStart(5, '0');
   const f = (padded.slice(-4) + frac).replace(/0+$/, '');
   return Number(`${neg ? '-' : ''}${padded.slice(0, -4)}${f ? `.${f}` : ''}`);
+}
+
+// Arrays of any length. Math.max(...xs) and push(...xs) pass every element as an argument, and
+// past about a hundred thousand of them (a document pasted into itself, a damaged PDF's path) the
+// call overflows the stack: these loop instead.
+
+/** The largest of `xs`, or `empty` when there is none. */
+export function maxOf(xs: Iterable<number>, empty = -Infinity): number {
+  let m = -Infinity; let any = false;
+  for (const x of xs) { any = true; if (x > m || Number.isNaN(x)) m = x; }
+  return any ? m : empty;
+}
+
+/** The smallest of `xs`, or `empty` when there is none. */
+export function minOf(xs: Iterable<number>, empty = Infinity): number {
+  let m = Infinity; let any = false;
+  for (const x of xs) { any = true; if (x < m || Number.isNaN(x)) m = x; }
+  return any ? m : empty;
+}
+
+/** `target.push(...items)` for any number of items. */
+export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
+  for (const x of items) target.push(x);
+  return target;
 }

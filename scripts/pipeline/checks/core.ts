@@ -1,7 +1,7 @@
 // One check: two figures compared, with the difference rounding can explain. Shared by every check family.
 import type { OutRow } from '../types.ts';
 import { tolerance } from '../tables/amounts.ts';
-import { round6 } from '../text.ts';
+import { minOf, round6 } from '../text.ts';
 
 export type Kind = 'row_sum' | 'column_sum' | 'cross_table' | 'narrative' | 'narrative_sum' | 'part_whole' | 'duplicate';
 
@@ -48,7 +48,7 @@ export function check(doc: string, c: CheckInput): OutRow {
   return {
     doc_id: doc, check_id: `${doc}:${c.id}`, check_kind: c.kind, table_name: c.table, description: c.description,
     expected: c.expected, actual: c.actual, difference: diff, tolerance: round6(tol), unit, status,
-    source_line: Math.min(...c.lines), source_lines: lineList(c.lines),
+    source_line: minOf(c.lines), source_lines: lineList(c.lines),
   };
 }
 

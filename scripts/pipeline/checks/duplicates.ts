@@ -3,6 +3,7 @@
 // 郑州市就业创业服务中心 (:731 and :871, with different codes): 55 projects where the narrative and the
 // 项目支出表 have 54. One check per table: how many it prints against how many differ.
 import type { OutRow } from '../types.ts';
+import { maxOf, minOf } from '../text.ts';
 import { type Ctx, fmt, nameKey, num } from './core.ts';
 import { printedProjects } from './performance.ts';
 
@@ -19,7 +20,7 @@ export function duplicateChecks({ t, precision, add }: Ctx): void {
     const groups = new Map<string, Item[]>();
     for (const it of items) groups.set(it.key, [...(groups.get(it.key) ?? []), it]);
     const dups = [...groups.values()].filter((g) => g.length > 1);
-    const lines = dups.length ? dups.flatMap((g) => g.map((i) => i.line)) : [Math.min(...items.map((i) => i.line)), Math.max(...items.map((i) => i.line))];
+    const lines = dups.length ? dups.flatMap((g) => g.map((i) => i.line)) : [minOf(items.map((i) => i.line)), maxOf(items.map((i) => i.line))];
     const told = dups.map((g) => {
       const codes = g.map((i) => i.code).filter((c) => c);
       return `${g[0]!.label}（第 ${g.map((i) => i.line).join('、')} 行${codes.length ? `，编码 ${[...new Set(codes)].join('、')}` : ''}）`;

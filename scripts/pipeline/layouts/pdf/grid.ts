@@ -6,7 +6,7 @@
 // A ruled row (between two full-width horizontal rules) that wraps its text over several printed
 // lines is one row. Where nothing is drawn, columns come from how the text aligns.
 import type { Fragment, PageContent, Rule } from './page.ts';
-import { joinText } from '../../text.ts';
+import { joinText, maxOf, minOf, pushAll } from '../../text.ts';
 
 interface PrintedLine {
   y: number;
@@ -90,8 +90,8 @@ function ruledRegion(lines: PrintedLine[], page: PageContent, memory: GridMemory
   memory.columns = xs;
   const left = xs[0]!;
   const right = xs.at(-1)!;
-  const top = Math.min(...lines.map((l) => l.y - l.size));
-  const bottom = Math.max(...lines.map((l) => l.y));
+  const top = minOf(lines.map((l) => l.y - l.size));
+  const bottom = maxOf(lines.map((l) => l.y));
   const bandYs = clusterX(page.horizontal
     .filter((r) => r.to - r.from >= 0.5 * (right - left) && r.from <= right && r.to >= left && r.at >= top - 30 && r.at <= bottom + 30)
     .map((r) => r.at), 1.5);
@@ -166,7 +166,7 @@ export function pageLines(page: PageContent, memory: GridMemory = { columns: [] 
     if (ruled(lines[i]!)) {
       let j = i;
       while (j + 1 < lines.length && ruled(lines[j + 1]!)) j++;
-      out.push(...ruledRegion(lines.slice(i, j + 1), page, memory));
+      pushAll(out, ruledRegion(lines.slice(i, j + 1), page, memory));
       i = j + 1;
       continue;
     }
@@ -176,7 +176,7 @@ export function pageLines(page: PageContent, memory: GridMemory = { columns: [] 
       let j = i;
       while (j + 1 < lines.length && multi(lines[j + 1]!)) j++;
       if (j > i) {
-        out.push(...alignedRegion(lines.slice(i, j + 1)));
+        pushAll(out, alignedRegion(lines.slice(i, j + 1)));
         i = j + 1;
         continue;
       }

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getDocument, InvalidPDFException, PasswordException, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InputError } from '../../types.ts';
+import { pushAll } from '../../text.ts';
 import { readPage, type PdfTiming } from './page.ts';
 import { pageLines } from './grid.ts';
 import { pageMarker } from './pageMarker.ts';
@@ -30,11 +31,37 @@ export function isPdf(bytes: Uint8Array): boolean {
 }
 
 /**
+ * PDF.js prefetches objects it may never await (the page tree's kids, in getPageDict): in a damaged
+ * file their rejections are unhandled and, in Node, end the process while the read itself gets a
+ * catchable error for the page it asked for. While a PDF is being read, such rejections from PDF.js
+ * are dropped; any other one is thrown as Node would (unless someone else listens for them).
+ */
+let reading = 0;
+const fromPdfjs = (e: unknown) => e instanceof Error && /pdfjs-dist[\\/]/.test(e.stack ?? '');
+function dropPdfjsRejection(e: unknown): void {
+  if (!fromPdfjs(e) && process.listenerCount('unhandledRejection') === 1) throw e;
+}
+async function guarded<T>(read: () => Promise<T>): Promise<T> {
+  if (reading++ === 0) process.on('unhandledRejection', dropPdfjsRejection);
+  try {
+    return await read();
+  } finally {
+    // Rejections of the read's last prefetches are reported after the microtasks it leaves.
+    await new Promise((r) => setImmediate(r));
+    if (--reading === 0) process.off('unhandledRejection', dropPdfjsRejection);
+  }
+}
+
+/**
  * `timing` (optional, for the benchmark): adds this read's milliseconds inside PDF.js (getDocument,
  * getPage, getTextContent, getOperatorList, and releasing pages and the document) to `timing.pdfjs`,
  * and the rest of its wall time (our own code: fragments, rules, the grid) to `timing.own`.
  */
-export async function readPdf(file: string, bytes: Uint8Array, timing?: PdfTiming): Promise<PdfText> {
+export function readPdf(file: string, bytes: Uint8Array, timing?: PdfTiming): Promise<PdfText> {
+  return guarded(() => readPdfGuarded(file, bytes, timing));
+}
+
+async function readPdfGuarded(file: string, bytes: Uint8Array, timing?: PdfTiming): Promise<PdfText> {
   const start = timing ? performance.now() : 0;
   let inPdfjs = 0;
   const inPages: PdfTiming | undefined = timing ? { pdfjs: 0, own: 0 } : undefined;
@@ -75,7 +102,8 @@ export async function readPdf(file: string, bytes: Uint8Array, timing?: PdfTimin
         throw new InputError(file, null, null, `page ${p} of the PDF cannot be read (${(e as Error).message}): the file looks damaged`);
       }
       if (own.some((l) => l.trim() !== '')) withText++;
-      lines.push(pageMarker(p), ...own);
+      lines.push(pageMarker(p));
+      pushAll(lines, own);
     }
     if (withText === 0) {
       throw new InputError(file, null, null, `none of the PDF's ${doc.numPages} pages has a text layer (a scanned document?): it would need OCR, which the pipeline does not do`);

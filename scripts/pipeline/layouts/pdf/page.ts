@@ -150,14 +150,15 @@ function rulesOf(ops: { fnArray: number[]; argsArray: unknown[] }, pageMatrix: n
       if (cur.length) paths.push(cur);
       const stroked = STROKING.has(paint);
       for (const p of paths) {
-        const xs = p.map((q) => q[0]);
-        const ys = p.map((q) => q[1]);
-        const w = Math.max(...xs) - Math.min(...xs);
-        const h = Math.max(...ys) - Math.min(...ys);
+        // Bounds by loop: a damaged PDF can draw a path of more points than a call takes arguments.
+        let x0 = Infinity; let x1 = -Infinity; let y0 = Infinity; let y1 = -Infinity;
+        for (const [x, y] of p) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+        const w = x1 - x0;
+        const h = y1 - y0;
         if (!stroked) {
           // A filled shape is a rule only when it is thin.
-          if (w <= 3 && h > 2) add([(Math.max(...xs) + Math.min(...xs)) / 2, Math.min(...ys)], [(Math.max(...xs) + Math.min(...xs)) / 2, Math.max(...ys)], 0);
-          else if (h <= 3 && w > 2) add([Math.min(...xs), (Math.max(...ys) + Math.min(...ys)) / 2], [Math.max(...xs), (Math.max(...ys) + Math.min(...ys)) / 2], 0);
+          if (w <= 3 && h > 2) add([(x1 + x0) / 2, y0], [(x1 + x0) / 2, y1], 0);
+          else if (h <= 3 && w > 2) add([x0, (y1 + y0) / 2], [x1, (y1 + y0) / 2], 0);
           continue;
         }
         for (let k = 1; k < p.length; k++) add(p[k - 1]!, p[k]!, 0);

@@ -3,7 +3,7 @@
 // every reader of this layout (recover.ts, tables.ts, performance.ts, projectIndicators.ts).
 import type { Line, Section } from '../../types.ts';
 import { standardOf } from '../../templates/tables.ts';
-import { decimalsOf, isAmount, parseAmount } from '../../text.ts';
+import { decimalsOf, isAmount, maxOf, minOf, parseAmount } from '../../text.ts';
 import { tolerance, type AmountSpec } from '../../tables/amounts.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -30,9 +30,12 @@ export function isAmountToken(t: string): boolean {
 function fragOf(n: number, raw: string): Frag {
   const text = raw.trim();
   const tokens = text.split(/\s+/);
-  const amounts: string[] = [];
-  while (tokens.length > 0 && isAmountToken(tokens.at(-1)!)) amounts.unshift(tokens.pop()!);
-  return { n, text, head: tokens.join(' '), amounts, pageStart: /^\s/.test(raw) && text !== '' };
+  // The trailing amounts, found from the end and kept in printed order (no unshift: a line of many
+  // amounts would cost the square of their number).
+  let k = tokens.length;
+  while (k > 0 && isAmountToken(tokens[k - 1]!)) k--;
+  const amounts = tokens.slice(k);
+  return { n, text, head: tokens.slice(0, k).join(' '), amounts, pageStart: /^\s/.test(raw) && text !== '' };
 }
 
 const TABLE_NO = /^预算\s*\d+\s*表$/;
@@ -137,7 +140,7 @@ export function placementsOf(amounts: string[], spec: AmountSpec, allowed?: Set<
   const n = spec.columns.length;
   const idx = new Map(spec.columns.map((c, i) => [c, i]));
   const values = amounts.map((a) => parseAmount(a)!);
-  const d = Math.max(0, ...amounts.map(decimalsOf));
+  const d = Math.max(0, maxOf(amounts.map(decimalsOf)));
   const v: Array<number | null> = new Array(n).fill(null);
   const found: Placement[] = [];
   const slots: number[] = [];
@@ -157,9 +160,30 @@ export function placementsOf(amounts: string[], spec: AmountSpec, allowed?: Set<
   };
   visit(0, 0);
   if (found.length === 0) return [];
-  const min = Math.min(...found.map((p) => p.violations));
+  const min = minOf(found.map((p) => p.violations));
   return found.filter((p) => p.violations === min)
     .sort((a, b) => a.changes - b.changes || a.shift - b.shift);
+}
+
+/** A row the reader cannot place, in the section titled `title`: the reading stage names its file and line. */
+export class DamagedRow extends Error {
+  readonly title: string;
+  readonly line: number;
+  constructor(title: string, line: number, message: string) {
+    super(message);
+    this.title = title;
+    this.line = line;
+  }
+}
+
+/**
+ * A row that prints more amounts than its table has amount columns has no placement at all: the
+ * text is damaged there (lines run together, a line of amounts printed twice). Refused, naming it.
+ */
+export function checkWidth(section: ReflowedSection, line: number, amounts: string[], width: number): void {
+  if (amounts.length > width) {
+    throw new DamagedRow(section.title, line, `this row prints ${amounts.length} amounts, more than the table's ${width} amount columns: the text looks damaged here (lines run together or printed twice)`);
+  }
 }
 
 /** Cells of a row with each amount in its column (blank elsewhere). */

@@ -11,6 +11,7 @@
 // (read straight into rows: `tables`). Other sections are returned with no rows (and `unread` set) so
 // the caller can tell.
 import type { OutRow } from '../../types.ts';
+import { pushAll } from '../../text.ts';
 import { findReflowedSections, type DocHints, type Note, type Recovered, type ReflowedSection } from './fragments.ts';
 import { hintsFromSummary, recoverProjects, recoverSummary, recoverThreePublic } from './recover.ts';
 import { econTotals, recoverBasic, recoverExpenditure, recoverIncome } from './tables.ts';
@@ -53,8 +54,8 @@ export function readReflowed(lines: string[]): ReflowedRead {
   const take = (s: ReflowedSection, r: Recovered) => {
     s.rows = r.rows;
     for (const [a, b] of r.spans) spans.set(a, b);
-    ambiguous.push(...r.ambiguous);
-    repairs.push(...r.repairs);
+    pushAll(ambiguous, r.ambiguous);
+    pushAll(repairs, r.repairs);
     read.push(s.standard);
   };
   const summary = sections.find((s) => s.standard === 'summary' && !s.printedEmpty);
@@ -103,8 +104,8 @@ export function readReflowed(lines: string[]): ReflowedRead {
   for (const s of sections) {
     if (s.printedEmpty || (s.standard !== 'dept_performance' && s.standard !== 'project_performance')) continue;
     const r = s.standard === 'dept_performance' ? readDeptPerformance(s) : readProjectPerformance(s, lines);
-    for (const [name, rows] of Object.entries(r.tables)) (tables[name] ??= []).push(...rows);
-    repairs.push(...r.repairs);
+    for (const [name, rows] of Object.entries(r.tables)) pushAll(tables[name] ??= [], rows);
+    pushAll(repairs, r.repairs);
     read.push(s.standard);
     direct.push(s.standard);
   }

@@ -22,7 +22,7 @@
 // the text does not keep (:5363), so every indicator of the project is uncertain.
 // Uncertain rows carry their printed pieces in raw_cells.
 import type { OutRow } from '../../types.ts';
-import { joinText, normText, parseAmount, parseTarget, printWidth, slim } from '../../text.ts';
+import { joinText, normText, parseAmount, parseTarget, printWidth, pushAll, slim } from '../../text.ts';
 import type { Frag, Note, ReflowedSection } from './fragments.ts';
 import type { PerformanceRead } from './performance.ts';
 import { CATEGORIES, CATEGORIES_ZH, COST_NAME, COST_VALUE, SATISFACTION, stripNumbering, target } from '../../tables/projectIndicators.ts';
@@ -161,7 +161,7 @@ function blocksOf(fs: Frag[], repairs: Note[]): Block[] {
       while (i < fs.length && !isProjectCode(fs[i]!) && !isUnitCode(fs[i]!)) i++;
       const prev = blocks.at(-1);
       if (i > start && prev) {
-        prev.region.push(...fs.slice(start, i));
+        pushAll(prev.region, fs.slice(start, i));
         repairs.push({ table: TABLE, line: fs[start]!.n, what: `indicators after unit ${code} (lines ${fs[start]!.n}–${fs[i - 1]!.n}) read with project ${prev.code} above it` });
       }
       continue;
@@ -548,8 +548,17 @@ function readGrid({ pieces, from, cut }: Grid, w: Widths): { cells: CellRead[]; 
   const out: CellRead[] = [];
   let a = 0; let s = START;
   while (a < P) {
-    let m = first[a * STATES + s]!;
-    while (Math.abs(fwd[a * STATES + s]! + mv[m]! + bwd[mEnd[m]! * STATES + mTo[m]!]! - best) >= 1e-9) m++;
+    // The first move on a best path; the forward and backward sums add the same scores in another
+    // order, so on a long grid they differ by more than a fixed 1e-9: compare relatively, and take
+    // the best move of the state should none come that close.
+    const tol = 1e-9 * Math.max(1, Math.abs(best));
+    let m = -1; let arg = first[a * STATES + s]!;
+    for (let k = first[a * STATES + s]!; k < first[a * STATES + s + 1]!; k++) {
+      const v = fwd[a * STATES + s]! + mv[k]! + bwd[mEnd[k]! * STATES + mTo[k]!]!;
+      if (Math.abs(v - best) < tol) { m = k; break; }
+      if (v > fwd[a * STATES + s]! + mv[arg]! + bwd[mEnd[arg]! * STATES + mTo[arg]!]!) arg = k;
+    }
+    if (m < 0) m = arg;
     const id = readingOf(a, m, s);
     let rival = NEG;
     for (let i = a; i < mEnd[m]!; i++) rival = Math.max(rival, id0[i] === id ? v1[i]! : v0[i]!);

@@ -4,7 +4,7 @@
 import type { Line } from '../../types.ts';
 import { joinText, normText, parseAmount, round6 } from '../../text.ts';
 import { tolerance, type AmountSpec } from '../../tables/amounts.ts';
-import { cellsFor, isAmountToken, placementsOf, valuesFor, type DocHints, type Frag, type Note, type Placement, type Recovered, type ReflowedSection } from './fragments.ts';
+import { cellsFor, checkWidth, isAmountToken, placementsOf, valuesFor, type DocHints, type Frag, type Note, type Placement, type Recovered, type ReflowedSection } from './fragments.ts';
 
 const SLIM = (s: string) => normText(s).replace(/\s+/g, '');
 
@@ -91,6 +91,7 @@ export function recoverThreePublic(section: ReflowedSection): Recovered {
   const ambiguous: Note[] = [];
   for (const f of section.frags) {
     if (f.amounts.length === 0 || f.head !== '') continue;
+    checkWidth(section, f.n, f.amounts, THREE_SPEC.columns.length);
     const ps = placementsOf(f.amounts, THREE_SPEC);
     // Between purchase and operation of official cars the sums cannot choose: purchases are the
     // rare case, so operation is preferred, and the row is marked.
@@ -269,6 +270,7 @@ export function recoverProjects(section: ReflowedSection, hints: DocHints): Reco
   const isCarry = (c: string) => c.startsWith('carryover_');
   const slotsOf = new Map<RawRow, number[]>();
   const choose = (r: RawRow, allow: Set<string>, prefer: (p: Placement) => number, what: string) => {
+    checkWidth(section, r.first, r.amounts, cols.length);
     let ps = placementsOf(r.amounts, PROJECT_SPEC, allow);
     if (ps.length === 0 || ps[0]!.violations > 0) {
       const all = placementsOf(r.amounts, PROJECT_SPEC);
@@ -345,7 +347,7 @@ export function recoverProjects(section: ReflowedSection, hints: DocHints): Reco
       label = [type, s.name, s.unit];
     }
     rows.push({ n: r.first, cells: [...label, ...cellsFor(r.amounts, slotsOf.get(r)!, cols.length)] });
-    const last = Math.max(r.last, ...r.typeLines, ...r.nameTail.map((t) => t.n));
+    const last = [...r.typeLines, ...r.nameTail.map((t) => t.n)].reduce((a, b) => Math.max(a, b), r.last);
     if (last > r.first) spans.set(r.first, last);
   }
   return { rows, spans, ambiguous, repairs };

@@ -5,9 +5,9 @@
 // column of the total row, and of each unit or department subtotal row, is the sum of its rows).
 // Rows the arithmetic leaves open are kept, placed by the printed-order preference, and noted.
 import type { Line } from '../../types.ts';
-import { decimalsOf, joinText, normText, parseAmount } from '../../text.ts';
+import { decimalsOf, joinText, maxOf, minOf, normText, parseAmount } from '../../text.ts';
 import type { AmountSpec } from '../../tables/amounts.ts';
-import { placementsOf, type DocHints, type Frag, type Note, type Recovered, type ReflowedSection } from './fragments.ts';
+import { checkWidth, placementsOf, type DocHints, type Frag, type Note, type Recovered, type ReflowedSection } from './fragments.ts';
 import { INCOME_SPEC, INCOME_SPEC_NARROW, isNarrowIncomeHeader } from '../../tables/incomeByUnit.ts';
 
 const SLIM = (s: string) => normText(s).replace(/\s+/g, '');
@@ -44,7 +44,7 @@ export function solveColumns(rows: SolveRow[], groups: SumGroup[], width: number
   const inGroup = new Set(groups.flatMap((g) => [g.target, ...g.members]));
   const targets = [...new Set(groups.map((g) => g.target))];
   const members = [...inGroup].filter((i) => !targets.includes(i))
-    .sort((a, b) => Math.max(...val[b]!.flat()) - Math.max(...val[a]!.flat()));
+    .sort((a, b) => maxOf(val[b]!.flat()) - maxOf(val[a]!.flat()));
   const order = [...targets, ...members];
   const pos = new Map(order.map((i, k) => [i, k]));
   // Per group: suffix bounds (max and min each remaining member can add per column).
@@ -55,7 +55,7 @@ export function solveColumns(rows: SolveRow[], groups: SumGroup[], width: number
       const h = new Array<number>(width).fill(0); const l = new Array<number>(width).fill(0);
       for (const p of byPos) if (p >= k) {
         const cs = val[order[p]!]!;
-        for (let c = 0; c < width; c++) { h[c]! += Math.max(...cs.map((v) => v[c]!)); l[c]! += Math.min(...cs.map((v) => v[c]!)); }
+        for (let c = 0; c < width; c++) { h[c]! += maxOf(cs.map((v) => v[c]!)); l[c]! += minOf(cs.map((v) => v[c]!)); }
       }
       hi[k] = h; lo[k] = l;
     }
@@ -208,7 +208,7 @@ interface Decided { cand: number; ambiguous: boolean }
 /** Solve the column sums and note rows left undecided. */
 function decide(table: string, rows: CodeRow[], cands: Array<Array<Array<number | null>>>, groups: SumGroup[], width: number,
   columns: string[], ambiguous: Note[], repairs: Note[], what: (r: CodeRow) => string): Decided[] {
-  const d = Math.max(0, ...rows.flatMap((r) => r.amounts.map(decimalsOf)));
+  const d = Math.max(0, maxOf(rows.flatMap((r) => r.amounts.map(decimalsOf))));
   const sol = solveColumns(cands.map((c) => ({ cands: c })), groups, width, d);
   if (!sol.found) {
     const lines = groups.map((g) => rows[g.target]!.first);
@@ -270,6 +270,7 @@ export function recoverIncome(section: ReflowedSection, hints: DocHints): Recove
     return { code: m[1]!, name: joinText([m[2]!, ...heads(r).slice(1)]) };
   });
   const cands = rows.map((r, i) => {
+    checkWidth(section, r.first, r.amounts, cols.length);
     const c = candidates(r.amounts, spec, allowed);
     let cs = c.cands;
     // The total row's carry-over is the summary's 上年结转结余.
@@ -382,9 +383,12 @@ export function recoverExpenditure(section: ReflowedSection, unitNames: Set<stri
   // Width: the layout in which the total row's amounts satisfy the sums, with the fewest blank columns.
   const specs = expenditureSpecs(operatingFirst);
   const fitting = totalIdx < 0 ? [] : specs.filter((s) => candidates(rows[totalIdx]!.amounts, s).fits);
-  const spec = fitting.sort((a, b) => a.columns.length - b.columns.length)[0] ?? specs[0]!;
+  // No total row to tell (a line lost): the narrowest layout every row fits in.
+  const spec = fitting.sort((a, b) => a.columns.length - b.columns.length)[0]
+    ?? specs.find((s) => rows.every((r) => r.amounts.length <= s.columns.length)) ?? specs[0]!;
   const cols = spec.columns;
   const cands = rows.map((r) => {
+    checkWidth(section, r.first, r.amounts, cols.length);
     const c = candidates(r.amounts, spec);
     if (!c.fits) ambiguous.push({ table, line: r.first, what: `${kind}: ${r.amounts.join(' ')}: no placement satisfies the row's sums` });
     return c.cands;
@@ -400,7 +404,7 @@ export function recoverExpenditure(section: ReflowedSection, unitNames: Set<stri
       + (eq(at(v, 'basic_goods_services') + at(v, 'basic_capital'), econ.public_use) ? 10 : 0)
       + ['basic_wages', 'basic_household', 'basic_goods_services', 'basic_capital'].filter((c) => eq(at(v, c), econ[c])).length;
     const scores = cands[totalIdx]!.map(score);
-    const best = Math.max(...scores);
+    const best = maxOf(scores);
     const keep = cands[totalIdx]!.filter((_, k) => scores[k] === best);
     if (best >= 20 && keep.length === 1 && cands[totalIdx]!.length > 1) {
       cands[totalIdx] = keep;
@@ -491,6 +495,7 @@ export function recoverBasic(section: ReflowedSection): Recovered {
     return { total: false, cells: [code, name, parts[2]![0] ?? '', joinText(parts[3]!)] };
   });
   const all = rows.map((r) => {
+    checkWidth(section, r.first, r.amounts, BASIC_SPEC.columns.length);
     const c = candidates(r.amounts, BASIC_SPEC);
     if (!c.fits) ambiguous.push({ table, line: r.first, what: `${r.amounts.join(' ')}: no placement satisfies the row's sums` });
     return c.cands;
@@ -505,7 +510,7 @@ export function recoverBasic(section: ReflowedSection): Recovered {
   const totalIdx = labels.findIndex((l) => l.total);
   const items = labels.map((_, i) => i).filter((i) => !labels[i]!.total);
   const groups: SumGroup[] = totalIdx < 0 ? [] : [{ target: totalIdx, members: items }];
-  const d = Math.max(0, ...rows.flatMap((r) => r.amounts.map(decimalsOf)));
+  const d = Math.max(0, maxOf(rows.flatMap((r) => r.amounts.map(decimalsOf))));
   // The classes decide, when the column totals confirm them; otherwise every row is open to the search.
   const sol = solveColumns(byClass.map((c) => ({ cands: c })), groups, 3, d);
   const cands = sol.found ? byClass : all;
