@@ -39,7 +39,7 @@ test('a damaged file is quarantined: the others are published, it is listed with
   assert.deepEqual(csv(join(data, 'quarantine.csv')), [{
     source_file: 'damaged.txt',
     source_sha256: createHash('sha256').update(damaged).digest('hex'),
-    error: 'the text is neither UTF-8 nor GBK; convert it to UTF-8 and try again',
+    error: 'the text is neither UTF-8 nor GBK (UTF-8 until byte 5, line 1, where a byte 0xff is no character); convert it to UTF-8 and try again',
     error_line: '',
     error_table: '',
   }]);
