@@ -10,7 +10,8 @@ import { openPage, readCsv, ROOT, runAxe, screenshot, useSite, VIEWPORTS } from 
 const documents = readCsv(join(ROOT, 'public', 'data', 'documents.csv'));
 const slugs = [...new Set(documents.map((d) => d['city_slug']!))];
 
-describe('city pages', () => {
+// Pages run two at a time in one browser: each test opens its own page, and the suite is one of the slowest files.
+describe('city pages', { concurrency: 2 }, () => {
   const site = useSite();
 
   for (const slug of slugs) {

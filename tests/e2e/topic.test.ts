@@ -15,7 +15,8 @@ async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-describe('topic pages in the browser', () => {
+// Pages run two at a time in one browser: each test opens its own page, and the suite is the slowest file.
+describe('topic pages in the browser', { concurrency: 2 }, () => {
   const site = useSite();
 
   for (const { path, name } of PAGES) {
