@@ -6,6 +6,7 @@ import { titleText } from './layouts/tab/sections.ts';
 import { amountColumns } from './tables/index.ts';
 import { buildChecks } from './checks.ts';
 import { findingsOf } from './findings.ts';
+import { repeatedTableChecks } from './checks/duplicates.ts';
 import { ambiguityChecks } from './layouts/reflowed/ambiguity.ts';
 import { normText, pushAll } from './text.ts';
 import { legacyDocIdOf } from './metadata.ts';
@@ -238,11 +239,17 @@ function presence(doc: string, r: ReadResult, own: Record<string, OutRow[]>): Ou
   return STANDARD_TABLES.map((st) => {
     const s = r.sections.find((x) => x.standard === st.key);
     const expected = EXPECTED[r.doc.meta.docKind].includes(st.key);
-    const status = r.unread.includes(st.key) ? 'unread' : s ? (s.printedEmpty ? 'empty' : 'present') : listed.has(st.key) ? 'listed' : 'missing';
+    // Published rows printed within the table's lines: a table whose title is there but none of whose
+    // rows were published (cut short, or a shape no reader knows) is not `present`.
+    const within = !s ? 0 : new Set(published.filter((x) => (x.source_line as number) > s.titleLine && (x.source_line as number) <= s.endLine).map((x) => x.source_line)).size;
+    // Only zeros printed (江苏's 政府性基金预算 table: 合计 0) is a table that says it holds nothing.
+    const zerosOnly = !!s && s.rows.some((l) => l.cells.some((c) => /^0(\.0+)?$/.test(c.trim())))
+      && s.rows.every((l) => l.cells.every((c) => !/^-?[\d,]+(\.\d+)?$/.test(c.trim()) || /^0(\.0+)?$/.test(c.trim())));
+    const status = r.unread.includes(st.key) ? 'unread' : s ? (s.printedEmpty || (within === 0 && zerosOnly) ? 'empty' : within > 0 ? 'present' : 'unread')
+      : listed.has(st.key) ? 'listed' : 'missing';
     // The reflowed layout rebuilds rows only for the tables it reads through the tab readers; for
     // the others (read straight into published rows) count the published rows printed in the table.
-    const rows = !s ? null : s.rows.length > 0 ? s.rows.length
-      : new Set(published.filter((x) => (x.source_line as number) > s.titleLine && (x.source_line as number) <= s.endLine).map((x) => x.source_line)).size;
+    const rows = !s ? null : s.rows.length > 0 ? s.rows.length : within;
     return {
       doc_id: doc, source_line: s?.titleLine ?? listed.get(st.key) ?? null, source_line_end: s?.endLine ?? null, standard_key: st.key, standard_zh: st.zh, standard_en: st.en,
       expected, status, title: s?.title ?? null, rows, amount_unit: s?.amountUnit ?? null,
@@ -276,7 +283,8 @@ export function assemble(reads: ReadResult[]): Dataset {
     own.units = deriveUnits(doc, { ...r, tables: own });
     own.table_presence = presence(doc, r, own);
     // The ambiguity checks are about where amounts (万元) were placed.
-    own.checks = [...buildChecks(doc, own, tablePrecision(r), r.doc.lines), ...ambiguityChecks(doc, r.ctx.repairs).map((c) => ({ ...c, unit: '万元' }))];
+    own.checks = [...buildChecks(doc, own, tablePrecision(r), r.doc.lines), ...repeatedTableChecks(doc, r.sections, tablePrecision(r)),
+      ...ambiguityChecks(doc, r.ctx.repairs).map((c) => ({ ...c, unit: '万元' }))];
     own.findings = findingsOf(doc, own.checks, own);
     if (r.doc.format === 'pdf') {
       const pages = pagesOfLines(r.doc.lines);

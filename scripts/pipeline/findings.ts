@@ -106,7 +106,10 @@ export function findingsOf(doc: string, checks: OutRow[], t: Record<string, OutR
   const g = new Groups(ms.length);
   const tol = (a: OutRow, b: OutRow) => Math.max(num(a.tolerance) ?? 0, num(b.tolerance) ?? 0, 1e-6);
   const near = (x: number | null, y: number | null, e: number) => x !== null && y !== null && Math.abs(x - y) <= e;
-  const sameUnit = (a: OutRow, b: OutRow) => a.unit === b.unit || (COUNTS.has(a.unit as string) && COUNTS.has(b.unit as string) && a.table_name === b.table_name);
+  // 个 and 项 both count projects (the narrative says 个, a table's rows are 项); 次, a table printed
+  // again, counts something else.
+  const PROJECT_COUNTS = new Set(['个', '项']);
+  const sameUnit = (a: OutRow, b: OutRow) => a.unit === b.unit || (PROJECT_COUNTS.has(a.unit as string) && PROJECT_COUNTS.has(b.unit as string) && a.table_name === b.table_name);
   const swaps: Array<[number, number]> = [];
   for (let i = 0; i < ms.length; i++) {
     for (let j = i + 1; j < ms.length; j++) {

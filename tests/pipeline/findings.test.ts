@@ -90,3 +90,32 @@ test('counts of contradictions: 郑州 5 causes; 焦作 2 (:141 3000.00 against 
   assert.ok(jzc.some((f) => /^141,1018/.test(String(f.source_lines))));
   assert.ok(jzc.some((f) => /(^|,)315(,|$)/.test(String(f.source_lines)) && f.table_name === 'basic_detail'));
 });
+
+test('郑州 pasted twice into one file: every table printed twice is a check, and they are one finding', () => {
+  const path = join(ROOT, 'data/raw/zhengzhou-2024-budget.txt');
+  const once = readFileSync(path);
+  const { tables } = assemble([readDocument(path, Buffer.concat([once, Buffer.from('\n'), once]))]);
+  const repeated = tables.checks!.filter((c) => String(c.check_id).includes(':duplicate:table:'));
+  // 郑州 prints 11 standard tables (部门收支总体情况表 at :206 … 项目绩效目标表 at :620); each now twice.
+  assert.equal(repeated.length, 11);
+  const summary = repeated.find((c) => String(c.check_id).endsWith(':summary'))!;
+  assert.deepEqual([summary.expected, summary.actual, summary.unit, summary.status], [1, 2, '次', 'mismatch']);
+  assert.match(String(summary.source_lines), /^206,/);
+  const f = tables.findings!.filter((x) => String(x.check_ids).includes(':duplicate:table:'));
+  assert.equal(f.length, 1, 'one cause: the document is in the file twice');
+  assert.equal(f[0]!.check_count, 11);
+});
+
+test('郑州 cut after :627: its 项目绩效目标表 (title at :620) is printed but yields no row, so it is not called present', () => {
+  const path = join(ROOT, 'data/raw/zhengzhou-2024-budget.txt');
+  const cut = readFileSync(path, 'utf8').split('\n').slice(0, 627).join('\n');
+  const { tables } = assemble([readDocument(path, Buffer.from(cut))]);
+  const p = tables.table_presence!.find((r) => r.standard_key === 'project_performance');
+  assert.equal(p?.source_line, 620);
+  assert.equal(p?.status, 'unread');
+  assert.equal((tables.project_indicators ?? []).length, 0);
+  // The whole document: present, with its 425 indicators.
+  const whole = assemble([readDocument(path, readFileSync(path))]).tables;
+  assert.equal(whole.table_presence!.find((r) => r.standard_key === 'project_performance')?.status, 'present');
+  assert.equal(whole.project_indicators!.length, 425);
+});

@@ -2,9 +2,10 @@
 // code in one block. 郑州's 项目绩效目标表 prints 2024普惠金融发展专项资金（市级）, 2,904.0, twice under
 // 郑州市就业创业服务中心 (:731 and :871, with different codes): 55 projects where the narrative and the
 // 项目支出表 have 54. One check per table: how many it prints against how many differ.
-import type { OutRow } from '../types.ts';
+import type { OutRow, Section } from '../types.ts';
+import { STANDARD_TABLES } from '../templates/tables.ts';
 import { maxOf, minOf } from '../text.ts';
-import { type Ctx, fmt, nameKey, num } from './core.ts';
+import { check, type Ctx, fmt, nameKey, num } from './core.ts';
 import { printedProjects } from './performance.ts';
 
 interface Item {
@@ -66,4 +67,31 @@ export function duplicateChecks({ t, precision, add }: Ctx): void {
     })));
   one('income_by_unit', 'income_by_unit', '部门收入总体情况表', '同一单位编码',
     coded((t.income_by_unit ?? []).filter((r) => r.row_kind === 'unit'), 'unit_code', 'unit_name', []));
+}
+
+/** The published table each standard table's rows go to, for naming a table printed twice. */
+const PUBLISHED_AS: Record<string, string> = {
+  summary: 'budget_summary', income: 'income_by_unit', expenditure: 'expenditure_by_function', fiscal: 'fiscal_summary',
+  general_public: 'expenditure_by_function', basic: 'basic_by_economic', three_public: 'three_public', projects: 'projects',
+  dept_performance: 'dept_indicators', project_performance: 'project_indicators',
+};
+
+/**
+ * A standard table printed more than once (its title again further on: a table pasted twice, or the
+ * whole document twice in one file): each copy is read, so its rows are published once per copy.
+ * One check per table printed again, counted in 次; the findings group them when they share a cause.
+ */
+export function repeatedTableChecks(doc: string, sections: Section[], precision: number): OutRow[] {
+  const byStandard = Map.groupBy(sections.filter((s) => s.standard), (s) => s.standard);
+  const out: OutRow[] = [];
+  for (const [key, copies] of byStandard) {
+    if (copies.length < 2) continue;
+    const st = STANDARD_TABLES.find((x) => x.key === key);
+    out.push(check(doc, {
+      id: `duplicate:table:${key}`, kind: 'duplicate', table: PUBLISHED_AS[key] ?? 'table_presence', unit: '次', decimals: precision, terms: 1,
+      description: `${st?.zh ?? key}印了 ${copies.length} 次（标题在第 ${copies.map((s) => s.titleLine).join('、')} 行）：每一份都被读取，表中各行因此重复发布`,
+      expected: 1, actual: copies.length, lines: copies.map((s) => s.titleLine),
+    }));
+  }
+  return out;
 }
