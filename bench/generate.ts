@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { citiesOf, departmentSlugOf } from '../scripts/pipeline/places.ts';
-import { reflow } from '../tests/reflow.ts';
+import { reflow, rng } from '../tests/reflow.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const RAW = join(ROOT, 'data', 'raw');
@@ -76,14 +76,6 @@ export interface GeneratedDoc extends Plan {
   text: string;
 }
 
-/** mulberry32, as tests/reflow.ts uses, for the per-document factor. */
-function rand(seed: number): number {
-  let t = (seed + 0x6d2b79f5) >>> 0;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-
 /** doc_ids of the vendored documents: never generated again, so a corpus can be mixed with them. */
 const ORIGINAL_IDS = new Set(['zhengzhou-2024', 'zhumadian-2023', 'jiaozuo-2024', 'luoyang-2024', 'zhengzhou-2020'].map((p, i) => `${p}-${DEPARTMENT}-${i === 4 ? 'performance' : 'budget'}`));
 
@@ -111,7 +103,8 @@ export function plan(n: number): Plan[] {
     const reflowed = source.reflowable && cycle % 2 === (i % SOURCES.length === 0 ? 1 : 0);
     out.push({
       index: i, source, city, citySlug, fiscalYear, kind, docId,
-      factor: 2 + Math.floor(rand(i * 7919 + 17) * 8),
+      // The first draw of mulberry32 seeded with the document's number.
+      factor: 2 + Math.floor(rng(i * 7919 + 17)() * 8),
       reflowed, reflowSeed: i + 1,
       layout: reflowed || source.layout === 'reflowed' ? 'reflowed' : 'tab',
     });

@@ -34,8 +34,8 @@ export interface ReflowOptions {
   firstPage?: number;
 }
 
-/** mulberry32: a small deterministic generator. */
-function rng(seed: number): () => number {
+/** mulberry32: a small deterministic generator (also the mutation tests' and the benchmark corpus's). */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -7,7 +7,7 @@
 //   rounding      — it differs only by the rounding of its printed figures;
 //   reading       — our reading is uncertain (the text lost which column a figure stands in), not the document.
 import type { OutRow, TableSchema } from './types.ts';
-import { lineList, nameKey, num } from './checks/core.ts';
+import { COUNTS, lineList, nameKey, num } from './checks/core.ts';
 import { printedProjects } from './checks/performance.ts';
 import { maxOf, minOf, round6 } from './text.ts';
 
@@ -44,7 +44,6 @@ const COLUMN_ZH: Record<string, string> = {
 /** 一般公共预算支出情况表 for the `general_public` side of an id such as cross_table:general_public_vs_projects:…. */
 const SIDE_ZH: Record<string, string> = { general_public: '一般公共预算支出情况表', department: '部门支出总体情况表', summary: '部门收支总体情况表' };
 
-const COUNTS = new Set(['个', '项', '次', '行']);
 const fmtNum = (x: number, unit: string) => (COUNTS.has(unit) ? `${x} ${unit}` : `${x.toLocaleString('en-US', { maximumFractionDigits: 6 })} ${unit}`);
 const lines = (c: OutRow): number[] => String(c.source_lines ?? '').split(',').flatMap((r) => {
   const [a, b] = r.split('-').map(Number);

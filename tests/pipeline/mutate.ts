@@ -7,18 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFile } from '../../scripts/pipeline/read.ts';
 import { InputError } from '../../scripts/pipeline/types.ts';
-
-/** mulberry32: a small seeded generator, so that a failing mutation can be made again from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so that a failing mutation can be made again from its seed.
+import { rng } from '../reflow.ts';
 
 export interface Original {
   /** File name as vendored (the extension decides PDF or text, as in the raw folder). */

@@ -23,7 +23,7 @@ export interface CheckInput {
 }
 
 /** Units that count things: compared exactly, with no rounding allowed. */
-const COUNTS = new Set(['个', '项', '次', '行']);
+export const COUNTS = new Set(['个', '项', '次', '行']);
 
 export function lineList(lines: number[]): string {
   const s = [...new Set(lines)].sort((a, b) => a - b);
