@@ -282,8 +282,9 @@ export function assemble(reads: ReadResult[]): Dataset {
     if (own.projects) joinProjectCodes(own.projects, own.project_indicators ?? []);
     own.units = deriveUnits(doc, { ...r, tables: own });
     own.table_presence = presence(doc, r, own);
+    const precision = tablePrecision(r);
     // The ambiguity checks are about where amounts (万元) were placed.
-    own.checks = [...buildChecks(doc, own, tablePrecision(r), r.doc.lines), ...repeatedTableChecks(doc, r.sections, tablePrecision(r)),
+    own.checks = [...buildChecks(doc, own, precision, r.doc.lines), ...repeatedTableChecks(doc, r.sections, precision),
       ...ambiguityChecks(doc, r.ctx.repairs).map((c) => ({ ...c, unit: '万元' }))];
     own.findings = findingsOf(doc, own.checks, own);
     if (r.doc.format === 'pdf') {
