@@ -10,6 +10,7 @@ import { performanceChecks } from './checks/performance.ts';
 import { namedProjectChecks } from './checks/namedProjects.ts';
 import { changeChecks } from './checks/changes.ts';
 import { partWholeChecks } from './checks/partWhole.ts';
+import { narrativeTotalChecks } from './checks/narrativeTotals.ts';
 import { duplicateChecks } from './checks/duplicates.ts';
 import { coverageChecks } from './checks/coverage.ts';
 import { printedTableChecks } from './checks/printedTables.ts';
@@ -302,12 +303,16 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   narrative('three_public_reception', '公务接待费', 'three_public', tp, 'reception');
   narrative('general_public_budget', '一般公共预算收入', 'budget_summary', find('income', /^一般公共预算$/), 'amount');
   narrative('carryover', '上年结转结余', 'budget_summary', find('income', /^上年结转/), 'amount');
+  narrative('expenditure_sum', '支出合计', 'expenditure_by_function', deptTotal, 'total');
+  // 一般公共预算收支预算 is what the 一般公共预算支出情况表 adds up to (income equals expenditure).
+  narrative('fiscal_general_public', '一般公共预算收支预算', 'expenditure_by_function', gpTotal, 'total');
 
   const ctx: Ctx = { doc, t, precision, lines, add };
   performanceChecks(ctx);
   namedProjectChecks(ctx);
   changeChecks(ctx);
   partWholeChecks(ctx);
+  narrativeTotalChecks(ctx);
   duplicateChecks(ctx);
   coverageChecks(ctx);
   printedTableChecks(ctx);

@@ -9,6 +9,7 @@
 import type { OutRow, TableSchema } from './types.ts';
 import { COUNTS, lineList, nameKey, num } from './checks/core.ts';
 import { printedProjects } from './checks/performance.ts';
+import { RATE_ON_CURRENT } from './checks/narrativeTotals.ts';
 import { maxOf, minOf, round6 } from './text.ts';
 
 export const findingsSchema: TableSchema = {
@@ -17,8 +18,8 @@ export const findingsSchema: TableSchema = {
     { name: 'finding_id', type: 'VARCHAR', zh: '发现编号（稳定：取其第一项核对的编号）', en: 'stable id (from the id of its first check)' },
     { name: 'finding_kind', type: 'VARCHAR', zh: '类别：contradiction 原文自相矛盾、rounding 四舍五入尾差、reading 本站读取不确定（不是原文的错）',
       en: 'contradiction (the document disagrees with itself), rounding (within the rounding of printed figures) or reading (our reading is uncertain, not the document)' },
-    { name: 'cause', type: 'VARCHAR', zh: '归并依据：swap 两列互换、same_difference 相差同一个数、duplicate 重复印出、single 单项、rounding 同表尾差、ambiguous 列归属不确定',
-      en: 'why its checks are one: swap (two columns exchanged), same_difference (the same difference in several checks), duplicate (a row printed twice), single, rounding (one table’s rounding), ambiguous (a column placement the reader could not settle)' },
+    { name: 'cause', type: 'VARCHAR', zh: '归并依据：swap 两列互换、same_difference 相差同一个数、duplicate 重复印出、rate_base 增减幅度按本年数计算、single 单项、rounding 同表尾差、ambiguous 列归属不确定',
+      en: 'why its checks are one: swap (two columns exchanged), same_difference (the same difference in several checks), duplicate (a row printed twice), rate_base (rates of change computed on this year’s figure instead of last year’s), single, rounding (one table’s rounding), ambiguous (a column placement the reader could not settle)' },
     { name: 'table_name', type: 'VARCHAR', zh: '主要涉及的发布表', en: 'published table mainly concerned' },
     { name: 'title', type: 'VARCHAR', zh: '一句话标题', en: 'one-line headline, in Chinese' },
     { name: 'explanation', type: 'VARCHAR', zh: '说明（中文，含所涉数字）', en: 'plain-Chinese explanation with the figures' },
@@ -144,6 +145,10 @@ export function findingsOf(doc: string, checks: OutRow[], t: Record<string, OutR
     });
   });
 
+  // Every rate of change worked out on this year's figure is one habit of the document, not several errors.
+  const onCurrent = ms.flatMap((c, i) => (String(c.description).includes(RATE_ON_CURRENT) ? [i] : []));
+  for (const i of onCurrent.slice(1)) g.join(onCurrent[0]!, i);
+
   const groups = Map.groupBy(ms.map((c, i) => ({ c, i })), ({ i }) => g.find(i));
   for (const members of [...groups.values()].map((x) => x.map(({ c }) => c))) {
     members.sort((a, b) => (a.source_line as number) - (b.source_line as number) || String(a.check_id).localeCompare(String(b.check_id)));
@@ -170,6 +175,10 @@ export function findingsOf(doc: string, checks: OutRow[], t: Record<string, OutR
         title: `${TABLE_ZH[dup.table_name as string] ?? '表'}有重复印出的行`,
         explanation: `${dup.description}。表中印出 ${fmtNum(num(dup.actual)!, dup.unit as string)}，其中不同的只有 ${fmtNum(num(dup.expected)!, dup.unit as string)}。`
           + (others.length ? `把这张表逐行相加会把重复的行算两次，因此另外 ${others.length} 项核对（${others.map((o) => (o.unit === '万元' ? '金额合计' : '项目数')).join('、')}）也对不上。` : '') });
+    } else if (members.every((m) => String(m.description).includes(RATE_ON_CURRENT))) {
+      emit(members, { kind: 'contradiction', cause: 'rate_base', table: 'facts', unit, difference: diff,
+        title: `情况说明的${members.length > 1 ? ` ${members.length} 处` : ''}增减幅度按本年数而不是上年数计算`,
+        explanation: `增减幅度应是增减额除以上年数，情况说明所印的幅度却恰好等于增减额除以本年数：${members.map((m) => `${String(m.description).replace(/^情况说明：/, '').replace(/（所印幅度.*$/, '')}，所印 ${fmtNum(num(m.expected)!, '%')}，按上年数应为 ${fmtNum(num(m.actual)!, '%')}`).join('；')}。` });
     } else if (members.length > 1) {
       emit(members, { kind: 'contradiction', cause: 'same_difference', table: first.table_name as string, unit, difference: diff,
         title: `${members.length} 项核对相差同一个数 ${fmtNum(diff, unit)}`,

@@ -108,6 +108,10 @@ export function explainCheck(c: CheckLike, all: CheckLike[]): string {
         + (said ? `文字说明所说的${thing ? '项目数' : '数目'}（${inUnit(said.actual, said.unit)}）比表中（${inUnit(said.expected, said.unit)}）少的，正是这 ${diff}。` : '');
     }
     case 'narrative_sum': {
+      // A percentage the narrative prints, against the one its own amounts give.
+      if (unit === '%') return `${desc}：文字说明所印${is(c.expected)}，由它所述的金额算得${is(c.actual)}，相差 ${diff}${why}`;
+      // A total the narrative breaks down (政府采购, 固定资产, 收入合计…), not a change.
+      if (!/_change$/.test(c.check_id)) return `${desc}：所述合计${is(c.expected)}，所列各项之和${is(c.actual)}，相差 ${diff}${why}`;
       // Signed changes vs the prior year: 减少 / 增加 / 持平, as the narrative words them.
       const change = (x: number | null) => (x === null ? is(x) : `为${x === 0 ? '持平' : `${changeVerb(x)} ${inUnit(Math.abs(x), unit)}`}`);
       return `${desc}：所述总变化${change(c.expected)}，文字说明所列各项变化之和${change(c.actual)}，相差 ${diff}${why}`;

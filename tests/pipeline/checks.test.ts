@@ -148,7 +148,9 @@ test('郑州: the 一般公共预算 工资福利 (29,926.7, :334) exceeds the a
 test('every check states its unit; the checks that were there keep 万元', () => {
   for (const rows of [zz, jz]) {
     for (const r of rows) {
-      assert.ok(['万元', '个', '项'].includes(r.unit as string), `${String(r.check_id)} unit ${String(r.unit)}`);
+      assert.ok(['万元', '个', '项', '%'].includes(r.unit as string), `${String(r.check_id)} unit ${String(r.unit)}`);
+      // A percentage is one the narrative prints, set against the one its amounts give.
+      if (r.unit === '%') assert.match(String(r.check_id), /:narrative_sum:.*(_share|_pct)$/);
       if (['row_sum', 'column_sum', 'cross_table'].includes(r.check_kind as string)) assert.equal(r.unit, '万元', String(r.check_id));
     }
   }

@@ -73,7 +73,8 @@ test('洛阳 :1553 (a 三公 placement the reader could not settle) is a reading
   assert.equal(c?.status, 'ambiguous');
   const f = ly.findings.find((x) => x.finding_id === c.finding_id);
   assert.equal(f?.finding_kind, 'reading');
-  assert.equal(kinds(ly.findings)['contradiction'] ?? 0, 0);
+  // 洛阳's one contradiction is elsewhere: its rates of change worked out on this year's figure (narrativeTotals.test.ts).
+  assert.deepEqual(ly.findings.filter((x) => x.finding_kind === 'contradiction').map((x) => x.cause), ['rate_base']);
 });
 
 test('郑州: the 项目绩效目标表 prints 三支一扶工作经费 at 300.0 (:864) where the 项目支出表 has it at 105.0 (:497)', () => {

@@ -102,9 +102,16 @@ test('explainCheck: each kind in its own words, each figure in its own unit', ()
   const said: CheckRow = { ...table, check_id: 'd:n', check_kind: 'narrative', expected: 23228.5, actual: 23970.5, difference: 742 };
   assert.doesNotMatch(explainCheck(table, [table, said]), /印反/);
   // The narrative against itself: the stated change against its items, as 增加 / 减少.
-  const change: CheckRow = { ...base, check_id: 'd:c', check_kind: 'narrative_sum', table_name: 'facts', unit: '万元', status: 'rounding', tolerance: 0.2,
+  const change: CheckRow = { ...base, check_id: 'd:narrative_sum:three_public_change', check_kind: 'narrative_sum', table_name: 'facts', unit: '万元', status: 'rounding', tolerance: 0.2,
     description: '情况说明：“三公”经费比上年的增减（-4.5 万元）= 各项增减之和', expected: -4.5, actual: -4.4, difference: 0.1, source_lines: '138,142,144,146' };
   assert.match(explainCheck(change, [change]), /所述总变化为减少 4\.5 万元，文字说明所列各项变化之和为减少 4\.4 万元，相差 0\.1 万元，在四舍五入造成的误差范围内/);
+  // A total it breaks down is a total, not a change; a rate it prints is set against the one its amounts give (洛阳 :185).
+  const procurement: CheckRow = { ...change, check_id: 'd:narrative_sum:procurement_total', status: 'mismatch', description: '情况说明：政府采购预算（3113.7 万元）=所列各项之和',
+    expected: 3113.7, actual: 3163.7, difference: 50 };
+  assert.match(explainCheck(procurement, [procurement]), /所述合计为 3,113\.7 万元，所列各项之和为 3,163\.7 万元，相差 50(\.0)? 万元，不能用四舍五入解释/);
+  const rate: CheckRow = { ...change, check_id: 'd:narrative_sum:fiscal_change_vs_prior_year_pct', unit: '%', status: 'mismatch', description: '情况说明：增减幅度',
+    expected: -5.96, actual: -5.62, difference: 0.34 };
+  assert.match(explainCheck(rate, [rate]), /文字说明所印为 -5\.96%，由它所述的金额算得为 -5\.62%，相差 0\.34%/);
 });
 
 test('figures in their unit: counts whole, amounts to the digit the data holds', () => {

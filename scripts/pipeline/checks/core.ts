@@ -20,6 +20,11 @@ export interface CheckInput {
   unit?: string;
   /** `actual` is a part of `expected` and may be smaller: only more than `expected` is a disagreement. */
   atMost?: boolean;
+  /**
+   * The difference rounding can explain, when it is not `terms` half-units (a percentage computed
+   * from rounded amounts: its error grows as the amounts shrink).
+   */
+  tolerance?: number;
 }
 
 /** Units that count things: compared exactly, with no rounding allowed. */
@@ -42,7 +47,7 @@ export function check(doc: string, c: CheckInput): OutRow {
   const a = c.actual ?? 0;
   const diff = round6(a - e);
   const unit = c.unit ?? '万元';
-  const tol = COUNTS.has(unit) ? 0 : tolerance(Math.max(1, c.terms), c.decimals);
+  const tol = COUNTS.has(unit) ? 0 : c.tolerance ?? tolerance(Math.max(1, c.terms), c.decimals);
   const over = c.atMost ? Math.max(0, diff) : Math.abs(diff);
   const status = over === 0 ? 'ok' : over <= tol ? 'rounding' : 'mismatch';
   return {

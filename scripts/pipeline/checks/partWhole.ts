@@ -77,4 +77,12 @@ export function partWholeChecks({ t, precision, add }: Ctx): void {
       description: `部门收支总体情况表第 ${L(r)} 行的“${r.item_label ?? r.item}”（${fmt(num(r.amount), precision)}）不大于其所属的“${parent.item}”（${fmt(num(parent.amount), precision)}）`,
       expected: num(parent.amount), actual: num(r.amount), terms: 2, lines: [L(parent), L(r)] });
   });
+
+  // 年度主要任务: 其中：财政资金 is part of the task's 合计 (the 2020 form prints no total to add them up to).
+  for (const r of t.tasks ?? []) {
+    if (num(r.amount_total) === null || num(r.amount_fiscal) === null) continue;
+    add({ id: `part_whole:tasks:${L(r)}`, kind: 'part_whole', table: 'tasks', atMost: true,
+      description: `整体绩效目标表第 ${L(r)} 行“${r.task_name}”的“其中：财政资金”（${fmt(num(r.amount_fiscal), precision)}）不大于其预算资金合计（${fmt(num(r.amount_total), precision)}）`,
+      expected: num(r.amount_total), actual: num(r.amount_fiscal), terms: 2, lines: [L(r)] });
+  }
 }

@@ -21,20 +21,20 @@ export const factsSchema: TableSchema = {
   ],
 };
 
-/** Functional classes (类) the narrative breaks general public budget expenditure into. */
-const FUNCTIONS: Record<string, { key: string; en: string }> = {
-  一般公共服务: { key: 'general_services', en: 'general public services' },
-  教育: { key: 'education', en: 'education' },
-  科学技术: { key: 'science_technology', en: 'science and technology' },
-  文化旅游体育与传媒: { key: 'culture_tourism_sports_media', en: 'culture, tourism, sports and media' },
-  社会保障和就业: { key: 'social_security_employment', en: 'social security and employment' },
-  卫生健康: { key: 'health', en: 'health' },
-  节能环保: { key: 'energy_environment', en: 'energy saving and environmental protection' },
-  城乡社区: { key: 'urban_rural_community', en: 'urban and rural community affairs' },
-  农林水: { key: 'agriculture_forestry_water', en: 'agriculture, forestry and water' },
-  交通运输: { key: 'transport', en: 'transport' },
-  住房保障: { key: 'housing', en: 'housing' },
-  灾害防治及应急管理: { key: 'disaster_emergency', en: 'disaster prevention and emergency management' },
+/** Functional classes (类) the narrative breaks general public budget expenditure into, with their 类 code (政府收支分类科目). */
+export const FUNCTIONS: Record<string, { key: string; code: string; en: string }> = {
+  一般公共服务: { key: 'general_services', code: '201', en: 'general public services' },
+  教育: { key: 'education', code: '205', en: 'education' },
+  科学技术: { key: 'science_technology', code: '206', en: 'science and technology' },
+  文化旅游体育与传媒: { key: 'culture_tourism_sports_media', code: '207', en: 'culture, tourism, sports and media' },
+  社会保障和就业: { key: 'social_security_employment', code: '208', en: 'social security and employment' },
+  卫生健康: { key: 'health', code: '210', en: 'health' },
+  节能环保: { key: 'energy_environment', code: '211', en: 'energy saving and environmental protection' },
+  城乡社区: { key: 'urban_rural_community', code: '212', en: 'urban and rural community affairs' },
+  农林水: { key: 'agriculture_forestry_water', code: '213', en: 'agriculture, forestry and water' },
+  交通运输: { key: 'transport', code: '214', en: 'transport' },
+  住房保障: { key: 'housing', code: '221', en: 'housing' },
+  灾害防治及应急管理: { key: 'disaster_emergency', code: '224', en: 'disaster prevention and emergency management' },
 };
 
 const BASE_KEYS: Record<string, { zh: string; en: string }> = {
