@@ -142,12 +142,16 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
     }
   }
 
-  // 三公: parts.
+  // 三公: parts; a 决算's 预算数 columns likewise.
   for (const r of t.three_public ?? []) {
-    add({ id: 'row_sum:three_public:total', kind: 'row_sum', table: 'three_public', description: '“三公”经费表：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费',
-      expected: num(r.total), actual: round6((num(r.overseas_travel) ?? 0) + (num(r.vehicle_total) ?? 0) + (num(r.reception) ?? 0)), terms: 3, lines: [r.source_line as number] });
-    add({ id: 'row_sum:three_public:vehicle', kind: 'row_sum', table: 'three_public', description: '“三公”经费表：公务用车购置及运行费 = 购置费 + 运行费',
-      expected: num(r.vehicle_total), actual: round6((num(r.vehicle_purchase) ?? 0) + (num(r.vehicle_operation) ?? 0)), terms: 2, lines: [r.source_line as number] });
+    for (const [s, zh] of [['', ''], ['_budget', '（预算数）']] as const) {
+      if (s && [`total${s}`, `vehicle_total${s}`].every((c) => r[c] == null)) continue;
+      const v = (c: string) => num(r[`${c}${s}`]);
+      add({ id: `row_sum:three_public:total${s}`, kind: 'row_sum', table: 'three_public', description: `“三公”经费表${zh}：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费`,
+        expected: v('total'), actual: round6((v('overseas_travel') ?? 0) + (v('vehicle_total') ?? 0) + (v('reception') ?? 0)), terms: 3, lines: [r.source_line as number] });
+      add({ id: `row_sum:three_public:vehicle${s}`, kind: 'row_sum', table: 'three_public', description: `“三公”经费表${zh}：公务用车购置及运行费 = 购置费 + 运行费`,
+        expected: v('vehicle_total'), actual: round6((v('vehicle_purchase') ?? 0) + (v('vehicle_operation') ?? 0)), terms: 2, lines: [r.source_line as number] });
+    }
   }
 
   // 项目支出表: each project's sources, the total row, and the department rows.

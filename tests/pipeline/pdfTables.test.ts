@@ -134,6 +134,12 @@ test('财政局 2024 决算 (万元): 收入支出决算总表 p.6–7, 收入�
   assert.equal((await one(`SELECT status FROM ${t('table_presence')} WHERE doc_id = '${FINAL}' AND standard_key = 'basic'`)).status, 'present');
   // p.18 三公: 预算数 0.95 under 合计 and 公务接待费, every 决算数 blank: nothing was spent, and nothing is invented.
   assert.deepEqual(await one(`SELECT total, reception FROM ${t('three_public')} WHERE doc_id = '${FINAL}'`), { total: null, reception: null });
+  // The 预算数 are published beside them, and add up (合计 0.95 = 公务接待费 0.95).
+  assert.deepEqual(await one(`SELECT total_budget, overseas_travel_budget, vehicle_total_budget, reception_budget, source_page FROM ${t('three_public')} WHERE doc_id = '${FINAL}'`),
+    { total_budget: 0.95, overseas_travel_budget: null, vehicle_total_budget: null, reception_budget: 0.95, source_page: 18 });
+  assert.equal((await one(`SELECT status FROM ${t('checks')} WHERE check_id = '${FINAL}:row_sum:three_public:total_budget'`)).status, 'ok');
+  // A budget prints no 预算数 column: the budget's own figures are its 三公 (商务委员会 p.21).
+  assert.equal((await one(`SELECT total_budget FROM ${t('three_public')} WHERE doc_id = '${SH}'`)).total_budget, null);
 });
 
 test('江苏省高级人民法院 2019 (万元): 收支预算总表 p.8 with three lists, 一般公共预算支出预算表 p.12, 基本支出 p.13, 三公 with 会议费 and 培训费 p.14', async () => {

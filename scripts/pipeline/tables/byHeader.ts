@@ -32,14 +32,15 @@ function isDataRow(cells: string[]): boolean {
 function leafOf(path: string[]): { leaf: string; budgetColumn: boolean } {
   const leaf = path.at(-1) ?? '';
   if (/^(决算数|执行数)$/.test(leaf) && path.length > 1) return { leaf: path.at(-2)!, budgetColumn: false };
-  return { leaf, budgetColumn: /^(预算数|年初预算数|全年预算数)$/.test(leaf) && path.length > 1 };
+  const budgetColumn = /^(预算数|年初预算数|全年预算数)$/.test(leaf) && path.length > 1;
+  return { leaf: budgetColumn ? path.at(-2)! : leaf, budgetColumn };
 }
 
 /**
  * The layout of a section's columns, or null when its header does not name the columns the
  * reader needs (`required`): then the table is reported unread, never guessed.
  */
-export function headerLayout(rows: Line[], names: ColumnName[], required: string[]): HeaderLayout | null {
+export function headerLayout(rows: Line[], names: ColumnName[], required: string[], side: 'actual' | 'budget' = 'actual'): HeaderLayout | null {
   const first = rows.findIndex((r) => isDataRow(r.cells));
   if (first < 0) return null;
   const width = Math.max(...rows.map((r) => r.cells.length));
@@ -66,7 +67,8 @@ export function headerLayout(rows: Line[], names: ColumnName[], required: string
     for (let i = 0; i < width; i++) {
       if (fields.has(i)) continue;
       const { leaf, budgetColumn } = leafOf(leafPath[i]!);
-      if (budgetColumn || !n.leaf.test(leaf)) continue;
+      // A 决算 prints 预算数 beside each 决算数: the actual side reads the one, the budget side the other.
+      if (budgetColumn !== (side === 'budget') || !n.leaf.test(leaf)) continue;
       if (n.path && !n.path.test(paths[i]!.join('/'))) continue;
       fields.set(i, n.column);
       taken.add(n.column);

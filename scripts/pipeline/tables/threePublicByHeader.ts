@@ -3,7 +3,7 @@
 import type { OutRow, TableModule } from '../types.ts';
 import { amountsOf, headerLayout } from './byHeader.ts';
 import { THREE_PUBLIC_COLUMNS } from '../templates/columns.ts';
-import { threePublic } from './threePublic.ts';
+import { BUDGET_COLUMNS, threePublic } from './threePublic.ts';
 
 export const threePublicByHeader: TableModule = {
   standards: ['three_public'],
@@ -17,6 +17,11 @@ export const threePublicByHeader: TableModule = {
     if (!row) return {};
     const values: OutRow = Object.fromEntries(columns.map((c) => [c, null]));
     Object.assign(values, amountsOf(layout, row));
+    const budget = headerLayout(section.rows, THREE_PUBLIC_COLUMNS, ['total'], 'budget');
+    if (budget) {
+      const own = new Set(BUDGET_COLUMNS.map(([c]) => c));
+      for (const [column, v] of Object.entries(amountsOf(budget, row))) if (own.has(column)) values[`${column}_budget`] = v;
+    }
     return { three_public: [{ source_line: row.n, source_line_end: null, ...values }] };
   },
 };
