@@ -11,6 +11,7 @@ import { namedProjectChecks } from './checks/namedProjects.ts';
 import { changeChecks } from './checks/changes.ts';
 import { partWholeChecks } from './checks/partWhole.ts';
 import { narrativeTotalChecks } from './checks/narrativeTotals.ts';
+import { INCOME_SPEC, incomeByUnit } from './tables/incomeByUnit.ts';
 import { duplicateChecks } from './checks/duplicates.ts';
 import { coverageChecks } from './checks/coverage.ts';
 import { printedTableChecks } from './checks/printedTables.ts';
@@ -266,8 +267,11 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   const incTotal = income.find((r) => r.row_kind === 'total');
   if (incTotal) {
     const units = income.filter((r) => r.row_kind === 'unit');
-    for (const col of ['total', 'current_total', 'general_budget', 'carryover_total']) {
-      add({ id: `column_sum:income:${col}`, kind: 'column_sum', table: 'income_by_unit', description: `部门收入总体情况表：合计行的“${col}”= 各单位之和`,
+    // Every column, not only the totals: an amount no sum within its row reads (其中：财政拨款) is still part of its column's.
+    const columnZh = new Map(incomeByUnit.schemas[0]!.columns.map((c) => [c.name, c.zh]));
+    const printedCols = INCOME_SPEC.columns.filter((c) => incTotal[c] != null || units.some((u) => u[c] != null));
+    for (const col of ['total', 'current_total', 'general_budget', 'carryover_total', ...printedCols.filter((c) => !['total', 'current_total', 'general_budget', 'carryover_total'].includes(c))]) {
+      add({ id: `column_sum:income:${col}`, kind: 'column_sum', table: 'income_by_unit', description: `部门收入总体情况表：合计行的“${columnZh.get(col) ?? col}”= 各单位之和`,
         expected: num(incTotal[col]), actual: sumOf(units, col), terms: units.length, lines: [incTotal.source_line as number, ...linesOf(units)] });
     }
     const incSum = find('income', /^本年收入合计$|^收入合计$/);
