@@ -12,6 +12,7 @@ import { changeChecks } from './checks/changes.ts';
 import { partWholeChecks } from './checks/partWhole.ts';
 import { narrativeTotalChecks } from './checks/narrativeTotals.ts';
 import { INCOME_SPEC, incomeByUnit } from './tables/incomeByUnit.ts';
+import { TABLE_ZH } from './tableNames.ts';
 import { duplicateChecks } from './checks/duplicates.ts';
 import { coverageChecks } from './checks/coverage.ts';
 import { printedTableChecks } from './checks/printedTables.ts';
@@ -348,9 +349,6 @@ function printedTitles(presence: OutRow[]): (description: string) => string {
   return (d) => swaps.reduce((acc, [name, title]) => acc.replaceAll(name, title), d);
 }
 
-const TABLE_ZH: Record<string, string> = {
-  budget_summary: '部门收支总体情况表', expenditure_by_function: '支出表（合计行）', basic_by_economic: '一般公共预算基本支出表', three_public: '“三公”经费表',
-};
 
 /** 功能分类 类 names as the summary table prints them → their codes. */
 const CLASS_CODES: Record<string, string> = {

@@ -10,6 +10,7 @@ import type { OutRow, TableSchema } from './types.ts';
 import { COUNTS, lineList, nameKey, num } from './checks/core.ts';
 import { printedProjects } from './checks/performance.ts';
 import { RATE_ON_CURRENT } from './checks/narrativeTotals.ts';
+import { TABLE_ZH } from './tableNames.ts';
 import { maxOf, minOf, round6 } from './text.ts';
 
 export const findingsSchema: TableSchema = {
@@ -31,11 +32,6 @@ export const findingsSchema: TableSchema = {
   ],
 };
 
-const TABLE_ZH: Record<string, string> = {
-  budget_summary: '部门收支总体情况表', income_by_unit: '部门收入总体情况表', income_by_function: '收入表（按功能分类）',
-  expenditure_by_function: '支出表（按功能分类）', basic_by_economic: '一般公共预算基本支出表', three_public: '“三公”经费表',
-  projects: '项目支出表', project_indicators: '项目绩效目标表', dept_indicators: '整体绩效目标表', dept_budget_overview: '整体绩效目标表的预算情况', facts: '情况说明',
-};
 /** Published column → its printed heading, for a swap's sentence. */
 const COLUMN_ZH: Record<string, string> = {
   project_operating: '其他运转类', project_specific: '特定目标类', basic_total: '基本支出', project_total: '项目支出', total: '合计',

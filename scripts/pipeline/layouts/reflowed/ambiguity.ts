@@ -3,11 +3,8 @@
 // preference, and listed on the 数据核对 page as our reading's uncertainty (status `ambiguous`), not
 // as a disagreement in the document: the reader should not take its columns on trust.
 import type { OutRow, Repair } from '../../types.ts';
+import { TABLE_ZH } from '../../tableNames.ts';
 
-const TABLE_ZH: Record<string, string> = {
-  income_by_unit: '部门收入表', expenditure_by_function: '支出表（按功能分类）', basic_by_economic: '一般公共预算基本支出表',
-  three_public: '“三公”经费表', projects: '项目支出表', budget_summary: '部门收支总体情况表',
-};
 
 /** One `ambiguous` check per row the reflowed reader marked ambiguous (repairs whose text starts with `ambiguous:`). */
 export function ambiguityChecks(doc: string, repairs: Repair[], spans: Map<number, number> = new Map()): OutRow[] {
