@@ -105,12 +105,14 @@ export interface ThreePublic extends Located {
   vehicle_purchase: number | null;
   vehicle_operation: number | null;
   reception: number | null;
+  /** A 决算's 预算数 beside what was spent (NULL in a budget, whose figures are the budget). */
+  total_budget: number | null;
 }
 
 export async function threePublic(docId: string): Promise<ThreePublic | undefined> {
   if (!(await hasTable('three_public'))) return undefined;
   const [r] = await cityQuery<ThreePublic>(`
-    SELECT doc_id, total, overseas_travel, vehicle_total, vehicle_purchase, vehicle_operation, reception,
+    SELECT doc_id, total, overseas_travel, vehicle_total, vehicle_purchase, vehicle_operation, reception, total_budget,
            source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end
     FROM three_public WHERE ${OF_CITY} ORDER BY doc_id, source_line`, docId);
   return r;
