@@ -185,7 +185,8 @@ async function readAndPublish(raw: string, files: string[], manifest: Map<string
     if (quarantined.length === files.length) {
       throw new InputError(raw, null, null, `none of the ${files.length} files could be read (each is named above with its error)`);
     }
-    const { counts } = await publication.finish();
+    const tRead = performance.now();
+    const { counts, phases } = await publication.finish();
     log('');
     log('documents × tables: rows');
     for (const line of perDoc) log(line);
@@ -198,6 +199,7 @@ async function readAndPublish(raw: string, files: string[], manifest: Map<string
       for (const q of quarantined) log(`  ${q.source_file}: ${q.error}`);
     }
     log(`published ${Object.keys(counts).length} tables (${perDoc.length} documents) to ${join(store.out, 'data')} in ${Math.round(performance.now() - t0)} ms`);
+    log(`  reading ${Math.round(tRead - t0)} ms, then ${Object.entries(phases).map(([k, ms]) => `${k} ${ms}`).join(', ')} ms`);
     return { documents: perDoc.length, quarantined, read, fromCache };
   } finally {
     publication.close();

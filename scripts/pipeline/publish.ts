@@ -275,10 +275,18 @@ export class Publication {
   }
 
   /** Writes every download from the rows added and switches OUT to them. */
-  async finish(): Promise<{ counts: Record<string, number> }> {
+  async finish(): Promise<{ counts: Record<string, number>; phases: Record<string, number> }> {
     const { stage } = this.store;
     const dataDir = join(stage, 'data');
     for (const s of this.schemas) this.counts[s.name] ??= 0;
+    // How long each download took (ms), for the log: what a re-publication costs, part by part.
+    const phases: Record<string, number> = {};
+    let t = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      phases[name] = Math.round(now - t);
+      t = now;
+    };
     for (const app of this.appenders.values()) {
       app.flushSync();
       app.closeSync();
@@ -286,18 +294,24 @@ export class Publication {
     this.appenders.clear();
     try {
       for (const s of this.schemas) await writeTable(this.conn, s, dataDir);
+      lap('tables');
       await writeByYear(this.conn, this.schemas, join(dataDir, BY_YEAR));
+      lap('by-year');
       step('writing');
       const pkg = datapackage(dataDir, this.docs, this.schemas, this.counts);
       writeFileSync(join(dataDir, 'datapackage.json'), JSON.stringify(pkg, null, 2));
+      lap('datapackage');
       await writeWorkbook(join(dataDir, WORKBOOK), this.schemas, this.conn, { title: pkg.title, version: pkg.version, created: pkg.created });
+      lap('workbook');
       this.close();
       writeZip(dataDir, join(stage, 'sources'), pkg, this.schemas, this.counts);
+      lap('zip');
     } finally {
       this.close();
     }
     commit(this.store);
-    return { counts: this.counts };
+    lap('switch');
+    return { counts: this.counts, phases };
   }
 
   private closed = false;
