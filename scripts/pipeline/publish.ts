@@ -3,7 +3,8 @@
 // (output.ts), so a failure, a kill or a concurrent run leaves the previous output whole.
 // Rows are not held until then: each document's rows go into a DuckDB database file in the stage
 // as soon as the document is read, and its source files are written at once; every download is
-// then written from that file, so memory does not grow with the corpus.
+// then written from that file, so no table is ever held whole in memory (exceljs's streaming writer
+// still holds more the longer a sheet is: bench/README.md).
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,8 +2,9 @@
 // A CSV cannot stop a spreadsheet from reading `046001` as 46001 or a 21-digit project code as
 // 4.1E+20; in the workbook every code is a text cell (and its column formatted as text), every
 // amount a number.
-// Written as a stream from the run's database: each row is committed to the file as it is written,
-// so a workbook of millions of rows needs no more memory than one of ten.
+// Written as a stream from the run's database, a chunk of rows at a time, each row committed as it
+// is written. exceljs's streaming writer does not wait for its zip to keep up, so it still holds
+// more the longer a sheet is (about 0.7 GB for 500,000 rows: bench/README.md).
 import ExcelJS from 'exceljs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableSchema } from './types.ts';
