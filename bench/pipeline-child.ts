@@ -20,4 +20,4 @@ const summary = await run(raw, out, (s) => {
 }, { cache: values.cache ?? false, workers: values.workers ? Number(values.workers) : undefined });
 const ms = performance.now() - t0;
 const usage = process.resourceUsage();
-process.stdout.write(`${JSON.stringify({ ms, maxRssKB: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, checks, read: summary.read, fromCache: summary.fromCache })}\n`);
+process.stdout.write(`${JSON.stringify({ ms, maxRssKB: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, checks, read: summary.read, fromCache: summary.fromCache, phases: summary.phases })}\n`);

@@ -35,7 +35,7 @@ const work = mkdtempSync(join(tmpdir(), 'bl-bench-pipeline-'));
 const load0 = loadavg()[0]!;
 progress(`work in ${work}; ${CORES} cores; load ${load0.toFixed(2)}`);
 
-interface Cell { ms: number[]; rssMB: number[] }
+interface Cell { ms: number[]; rssMB: number[]; phases: Array<Record<string, number>> }
 const RESULTS = join(import.meta.dirname, 'results-pipeline.json');
 const partial: Record<string, unknown> = {};
 const MACHINE = machine();
@@ -46,7 +46,7 @@ function save(): void {
 const cells = new Map<string, Cell>();
 const cell = (docs: number, workers: number) => {
   const k = `${docs}:${workers}`;
-  if (!cells.has(k)) cells.set(k, { ms: [], rssMB: [] });
+  if (!cells.has(k)) cells.set(k, { ms: [], rssMB: [], phases: [] });
   return cells.get(k)!;
 };
 
@@ -67,6 +67,7 @@ progress(`${biggest.docs} documents, ${CORES} workers, filling the cache`);
 const cold = await pipelineRun(biggest.raw, out, { workers: CORES, cache });
 cell(biggest.docs, CORES).ms.push(cold.ms);
 cell(biggest.docs, CORES).rssMB.push(cold.rssMB);
+cell(biggest.docs, CORES).phases.push(cold.phases);
 save();
 const extra = plan(biggest.docs + ADD_ROUNDS).slice(biggest.docs).map(generateOne);
 const extraDir = join(work, 'extra');
@@ -75,6 +76,7 @@ for (const d of extra) writeFileSync(join(extraDir, d.file), d.text);
 const added: number[] = [];
 const addedWall: number[] = [];
 const addedRss: number[] = [];
+const addedPhases: Array<Record<string, number>> = [];
 let previous: string | null = null;
 for (const d of extra) {
   if (previous) rmSync(join(biggest.raw, previous));
@@ -85,7 +87,8 @@ for (const d of extra) {
   added.push(one.ms);
   addedWall.push(one.wallMs);
   addedRss.push(one.rssMB);
-  partial['incremental'] = { docs: biggest.docs, coldMs: cold.ms, addedMs: added, addedWallMs: addedWall, addedRssMB: addedRss };
+  addedPhases.push(one.phases);
+  partial['incremental'] = { docs: biggest.docs, coldMs: cold.ms, addedMs: added, addedWallMs: addedWall, addedRssMB: addedRss, addedPhases };
   save();
 }
 if (previous) rmSync(join(biggest.raw, previous));
@@ -102,6 +105,7 @@ for (let r = 0; r < ROUNDS; r++) {
       const one = await pipelineRun(raw, join(work, `out-${docs}-${workers}`), { workers });
       cell(docs, workers).ms.push(one.ms);
       cell(docs, workers).rssMB.push(one.rssMB);
+      cell(docs, workers).phases.push(one.phases);
       save();
     }
   }
@@ -120,12 +124,24 @@ for (const { docs } of corpora) {
     lines.push(`| ${docs.toLocaleString('en-US')} | ${workers} | ${c.ms.length} | ${fmt(dps, 1)} | ${fmt(perCore, 1)} | ${fmt(rss)} |`);
   }
 }
+// Where the time goes: reading, then each part of publishing (scripts/data.ts's summary), medians in seconds.
+const phaseNames = [...new Set([...cells.values()].flatMap((c) => c.phases.flatMap((p) => Object.keys(p))))];
+const phaseRow = (label: string, runs: Array<Record<string, number>>) =>
+  `| ${label} | ${runs.length} | ${phaseNames.map((k) => fmt(summarize(runs.map((p) => (p[k] ?? 0) / 1000)), 1)).join(' | ')} |`;
+lines.push('', `| run | runs | ${phaseNames.map((k) => `${k} (s)`).join(' | ')} |`, `|---|---|${phaseNames.map(() => '---').join('|')}|`);
+for (const { docs } of corpora) {
+  for (const workers of [1, CORES]) {
+    const c = cell(docs, workers);
+    if (c.phases.length) lines.push(phaseRow(`${docs.toLocaleString('en-US')} documents, ${workers} worker${workers > 1 ? 's' : ''}`, c.phases));
+  }
+}
+if (addedPhases.length) lines.push(phaseRow(`one added to ${biggest.docs.toLocaleString('en-US')} cached`, addedPhases));
 const addS: Summary = summarize(added.map((x) => x / 1000));
 lines.push('', `Adding one document to ${biggest.docs.toLocaleString('en-US')} cached: ${fmt(addS, 1, ' s')} inside run(), ${fmt(summarize(addedWall.map((x) => x / 1000)), 1, ' s')} wall (${added.length} runs, peak RSS ${fmt(summarize(addedRss))} MB); the run on every core that filled the cache took ${(cold.ms / 1000).toFixed(1)} s.`);
 lines.push(`Load average (1 min): ${load0.toFixed(2)} at the start, ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} during the run.`);
 process.stdout.write(`${lines.join('\n')}\n`);
 partial['throughput'] = rows;
-partial['incremental'] = { docs: biggest.docs, coldMs: cold.ms, coldRssMB: cold.rssMB, addedMs: summarize(added), addedWallMs: summarize(addedWall), addedRssMB: summarize(addedRss) };
+partial['incremental'] = { docs: biggest.docs, coldMs: cold.ms, coldRssMB: cold.rssMB, coldPhases: cold.phases, addedMs: summarize(added), addedWallMs: summarize(addedWall), addedRssMB: summarize(addedRss), addedPhases };
 save();
 if (!values.keep) rmSync(work, { recursive: true, force: true });
 else progress(`kept ${work}: ${readdirSync(work).join(', ')}`);

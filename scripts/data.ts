@@ -12,12 +12,13 @@ import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DOC_ID, type ManifestEntry } from './pipeline/read.ts';
-import { publish, type PublishInput } from './pipeline/publish.ts';
+import { Publication } from './pipeline/publish.ts';
+import { dictionary } from './pipeline/dictionary.ts';
 import { abandonAll, guardSwitch, openStore, release, type Store } from './pipeline/output.ts';
 import { InputError, type OutRow } from './pipeline/types.ts';
-import { DEFAULT_CACHE_DIR, pipelineVersion, ReadingCache, type DocReading, type Outcome } from './pipeline/cache.ts';
+import { DEFAULT_CACHE_DIR, pipelineVersion, ReadingCache } from './pipeline/cache.ts';
 import { defaultWorkers, readAll } from './pipeline/pool.ts';
-import { quarantineRows } from './pipeline/quarantine.ts';
+import { quarantineRow } from './pipeline/quarantine.ts';
 
 /**
  * data/raw/sources.json, per file name: what its entry says instead of the text. An entry that would
@@ -122,6 +123,8 @@ export interface RunSummary {
   /** Files read in this run, and files whose reading came from the cache. */
   read: number;
   fromCache: number;
+  /** Where the time went (ms): reading every file, then each part of publishing (publish.ts). */
+  phases: Record<string, number>;
 }
 
 export async function run(raw: string, out: string, log: (s: string) => void, opts: RunOptions = {}): Promise<RunSummary> {
@@ -143,72 +146,67 @@ export async function run(raw: string, out: string, log: (s: string) => void, op
 
 async function readAndPublish(raw: string, files: string[], manifest: Map<string, ManifestEntry>, store: Store, log: (s: string) => void, opts: RunOptions, t0: number): Promise<RunSummary> {
   const cacheDir = opts.cache ?? DEFAULT_CACHE_DIR;
-  const readings = await readAll(files.map((f) => ({ path: join(raw, f), manifest: manifest.get(f) ?? {} })), {
-    workers: opts.workers ?? defaultWorkers(),
-    cache: cacheDir === false ? null : new ReadingCache(cacheDir),
-    pipeline: opts.pipelineVersion ?? pipelineVersion(),
-    onRead: ({ job, outcome, fromCache }) => {
-      const f = basename(job.path);
-      if ('error' in outcome) {
-        const { file, line, table, message } = outcome.error;
-        return log(`${opts.strict ? 'cannot be read' : 'quarantined (cannot be read)'}: ${new InputError(file, line, table, message).message}`);
-      }
-      log(`${outcome.read.source.doc.docId} ← ${f}${fromCache ? ' (cached)' : ''}: ${outcome.read.note}`);
-    },
-  });
-  const failed = readings.filter((r) => 'error' in r.outcome);
-  if (opts.strict && failed.length) {
-    const { error } = failed[0]!.outcome as Extract<Outcome, { error: unknown }>;
-    throw new InputError(error.file, error.line, error.table, error.message);
-  }
-  if (failed.length === readings.length) {
-    throw new InputError(raw, null, null, `none of the ${files.length} files could be read (each is named above with its error)`);
-  }
-  const reads: DocReading[] = [];
+  const publication = await Publication.open(store);
+  // What the summary needs of each document, kept instead of its rows: they are in the stage's database.
+  const schemas = dictionary().map((s) => s.name).filter((t) => t !== 'documents' && t !== 'quarantine');
+  const perDoc: string[] = [];
   const seen = new Map<string, string>();
-  for (const { outcome, job } of readings) {
-    if (!('read' in outcome)) continue;
-    const id = outcome.read.source.doc.docId;
-    const dup = seen.get(id);
-    if (dup) throw new InputError(job.path, null, null, `duplicate doc_id ${id}: ${dup} is the same document (city, year and kind); remove one of them`);
-    seen.set(id, job.path);
-    reads.push(outcome.read);
-  }
-  // Each document was assembled on its own (pool.ts): the dataset is their rows, in file order.
-  const ds: PublishInput = { tables: {}, reads: reads.map((r) => r.source) };
-  for (const r of reads) for (const [name, rows] of Object.entries(r.tables)) for (const row of rows) (ds.tables[name] ??= []).push(row);
-  const quarantined = quarantineRows(readings);
-  ds.tables['quarantine'] = quarantined;
-  const { counts } = await publish(ds, store);
-  log('');
-  log('documents × tables: rows');
-  const tables = Object.keys(counts).filter((t) => t !== 'documents' && t !== 'quarantine');
-  // Counted in one pass per table: filtering every table once per document grows with documents².
-  const perDoc = new Map<string, Map<string, number>>();
-  for (const t of tables) {
-    for (const row of ds.tables[t] ?? []) {
-      const m = perDoc.get(String(row.doc_id)) ?? perDoc.set(String(row.doc_id), new Map()).get(String(row.doc_id))!;
-      m.set(t, (m.get(t) ?? 0) + 1);
+  const quarantined: OutRow[] = [];
+  const statuses = new Map<string, number>();
+  let uncertain = 0;
+  try {
+    const { read, fromCache } = await readAll(files.map((f) => ({ path: join(raw, f), manifest: manifest.get(f) ?? {} })), {
+      workers: opts.workers ?? defaultWorkers(),
+      cache: cacheDir === false ? null : new ReadingCache(cacheDir),
+      pipeline: opts.pipelineVersion ?? pipelineVersion(),
+      onRead: (reading) => {
+        const { job, outcome, fromCache: cached } = reading;
+        const f = basename(job.path);
+        if ('error' in outcome) {
+          const { file, line, table, message } = outcome.error;
+          const error = new InputError(file, line, table, message);
+          log(`${opts.strict ? 'cannot be read' : 'quarantined (cannot be read)'}: ${error.message}`);
+          if (opts.strict) throw error;
+          const row = quarantineRow(reading)!;
+          quarantined.push(row);
+          return publication.addRows('quarantine', [row]);
+        }
+        const { source, tables, note, unsupported } = outcome.read;
+        log(`${source.doc.docId} ← ${f}${cached ? ' (cached)' : ''}: ${note}`);
+        const id = source.doc.docId;
+        const dup = seen.get(id);
+        if (dup) throw new InputError(job.path, null, null, `duplicate doc_id ${id}: ${dup} is the same document (city, year and kind); remove one of them`);
+        seen.set(id, job.path);
+        // Each document was assembled on its own (pool.ts): the dataset is their rows, in file order.
+        publication.addDocument(source, tables);
+        perDoc.push(`  ${id}: ${schemas.map((t) => `${t} ${tables[t]?.length ?? 0}`).join(', ')}${unsupported ? `  [${unsupported}]` : ''}`);
+        for (const c of tables.checks ?? []) statuses.set(String(c.status), (statuses.get(String(c.status)) ?? 0) + 1);
+        uncertain += (tables.project_indicators ?? []).filter((r) => r.pairing === 'uncertain').length;
+      },
+    });
+    if (quarantined.length === files.length) {
+      throw new InputError(raw, null, null, `none of the ${files.length} files could be read (each is named above with its error)`);
     }
+    const tRead = performance.now();
+    const { counts, phases } = await publication.finish();
+    log('');
+    log('documents × tables: rows');
+    for (const line of perDoc) log(line);
+    const by = (s: string) => statuses.get(s) ?? 0;
+    log(`checks: ${by('ok')} ok / ${by('rounding')} rounding / ${by('mismatch')} mismatch`);
+    if (uncertain) log(`project indicators with uncertain pairing: ${uncertain}`);
+    log(`read ${read} files, ${fromCache} from the cache${cacheDir === false ? ' (off)' : ''}`);
+    if (quarantined.length) {
+      log(`quarantined ${quarantined.length} of ${files.length} files (left out, listed in the quarantine table):`);
+      for (const q of quarantined) log(`  ${q.source_file}: ${q.error}`);
+    }
+    log(`published ${Object.keys(counts).length} tables (${perDoc.length} documents) to ${join(store.out, 'data')} in ${Math.round(performance.now() - t0)} ms`);
+    const timed = { reading: Math.round(tRead - t0), ...phases };
+    log(`  ${Object.entries(timed).map(([k, ms]) => `${k} ${ms}`).join(', ')} ms`);
+    return { documents: perDoc.length, quarantined, read, fromCache, phases: timed };
+  } finally {
+    publication.close();
   }
-  for (const r of reads) {
-    const id = r.source.doc.docId;
-    const cells = tables.map((t) => `${t} ${perDoc.get(id)?.get(t) ?? 0}`);
-    log(`  ${id}: ${cells.join(', ')}${r.unsupported ? `  [${r.unsupported}]` : ''}`);
-  }
-  const checks = ds.tables.checks ?? [];
-  const by = (s: string) => checks.filter((c) => c.status === s).length;
-  log(`checks: ${by('ok')} ok / ${by('rounding')} rounding / ${by('mismatch')} mismatch`);
-  const uncertain = (ds.tables.project_indicators ?? []).filter((r) => r.pairing === 'uncertain').length;
-  if (uncertain) log(`project indicators with uncertain pairing: ${uncertain}`);
-  const fromCache = readings.filter((r) => r.fromCache).length;
-  log(`read ${readings.length - fromCache} files, ${fromCache} from the cache${cacheDir === false ? ' (off)' : ''}`);
-  if (quarantined.length) {
-    log(`quarantined ${quarantined.length} of ${files.length} files (left out, listed in the quarantine table):`);
-    for (const q of quarantined) log(`  ${q.source_file}: ${q.error}`);
-  }
-  log(`published ${Object.keys(counts).length} tables (${reads.length} documents) to ${join(store.out, 'data')} in ${Math.round(performance.now() - t0)} ms`);
-  return { documents: reads.length, quarantined, read: readings.length - fromCache, fromCache };
 }
 
 if (import.meta.main) {

@@ -30,7 +30,7 @@ export interface PipelineFigures {
   raw: string;
 }
 
-interface OneRun { ms: number; wallMs: number; rssMB: number; checks: string }
+interface OneRun { ms: number; wallMs: number; rssMB: number; checks: string; phases: Record<string, number> }
 
 /**
  * One run of the pipeline on `raw` in a child process, publishing to `dest` (and its store beside it):
@@ -44,8 +44,8 @@ export async function pipelineRun(raw: string, dest: string, opts: { workers?: n
   const args = [CHILD, raw, dest, ...(opts.workers ? ['--workers', String(opts.workers)] : []), ...(opts.cache ? ['--cache', opts.cache] : [])];
   const r = await runProc(process.execPath, args);
   if (r.code !== 0) throw new Error(`pipeline on ${raw} failed (exit ${r.code}):\n${r.stderr.slice(-3000)}`);
-  const m = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { ms: number; maxRssKB: number; checks: string };
-  return { ms: m.ms, wallMs: r.ms, rssMB: m.maxRssKB / 1024, checks: m.checks };
+  const m = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { ms: number; maxRssKB: number; checks: string; phases: Record<string, number> };
+  return { ms: m.ms, wallMs: r.ms, rssMB: m.maxRssKB / 1024, checks: m.checks, phases: m.phases };
 }
 
 function figures(docs: number, raw: string, dest: string, runs: OneRun[]): Omit<PipelineFigures, 'reflowed' | 'corpusMB' | 'generateMs'> {

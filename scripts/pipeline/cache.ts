@@ -4,7 +4,7 @@
 // reading again, so adding one document to a corpus reads one. Failures are kept too: a file that
 // could not be read is not read again until it or the pipeline changes.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -87,6 +87,11 @@ export class ReadingCache {
 
   private pathOf(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.v8`);
+  }
+
+  /** Whether a reading is kept under this key (read only when its turn comes: pool.ts). */
+  has(key: string): boolean {
+    return existsSync(this.pathOf(key));
   }
 
   get(key: string): Uint8Array | null {

@@ -55,51 +55,87 @@ export interface ReadOptions {
   workers: number;
   cache: ReadingCache | null;
   pipeline: string;
-  /** Called once per file, in file order, as soon as it and every file before it are read. */
-  onRead?: (r: Reading) => void;
+  /**
+   * Called once per file, in file order, as soon as it and every file before it are read. The
+   * reading is not kept after the call: what the caller needs of it, it takes here.
+   */
+  onRead: (r: Reading) => void;
 }
 
-export async function readAll(jobs: Job[], opts: ReadOptions): Promise<Reading[]> {
-  const out: Array<Reading | undefined> = new Array(jobs.length);
-  let next = 0;
-  const settle = (i: number, r: Reading) => {
-    out[i] = r;
-    while (next < jobs.length && out[next]) opts.onRead?.(out[next++]!);
-  };
-  const misses: Array<{ i: number; key: string; bytes: Uint8Array; sha256: string }> = [];
-  jobs.forEach((job, i) => {
-    const bytes = readFileSync(job.path);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
+/** Files read in this run, and files whose reading came from the cache. */
+export interface ReadCounts { read: number; fromCache: number }
+
+/** Readings finished by the workers but not yet handed on, at most this many per thread: the rest wait unread. */
+const AHEAD_PER_THREAD = 4;
+
+/**
+ * Reads every job and hands each reading to `onRead` in file order, holding none of them after: a
+ * file's bytes are read again when its turn comes (the first pass only hashes them for the cache
+ * key), a cached reading is decoded when its turn comes, and the workers run at most a few files
+ * ahead of the one handed on. So memory does not grow with the corpus.
+ */
+export async function readAll(jobs: Job[], opts: ReadOptions): Promise<ReadCounts> {
+  const keys = jobs.map((job) => {
+    const sha256 = createHash('sha256').update(readFileSync(job.path)).digest('hex');
     const key = cacheKey(opts.pipeline, job.path, sha256, job.manifest);
-    const hit = opts.cache?.get(key);
-    if (hit) {
-      try {
-        return settle(i, { job, sha256, bytes, outcome: decode(hit, bytes), fromCache: true });
-      } catch { /* an entry that does not decode is read again */ }
-    }
-    misses.push({ i, key, bytes, sha256 });
+    return { sha256, key, cached: opts.cache?.has(key) ?? false };
   });
+  const misses = keys.flatMap((k, i) => (k.cached ? [] : [i]));
   const threads = Math.max(1, Math.min(opts.workers, misses.length));
-  const keep = (m: (typeof misses)[number], outcome: Outcome, buf: Uint8Array | null) => {
-    if (opts.cache) opts.cache.put(m.key, buf ?? encode(outcome));
-    settle(m.i, { job: jobs[m.i]!, sha256: m.sha256, bytes: m.bytes, outcome, fromCache: false });
-  };
-  if (threads === 1) {
-    for (const m of misses) keep(m, await readOne(jobs[m.i]!.path, m.bytes, jobs[m.i]!.manifest), null);
-    return out as Reading[];
-  }
   // Workers import the TypeScript sources as the CLI does (Node strips the types); a worker sends its
   // outcome back encoded as the cache keeps it, so a reading from a worker and one from the cache
   // are the same bytes decoded the same way.
-  const pool = new Tinypool({ filename: new URL('./readWorker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 0 });
+  const pool = threads > 1
+    ? new Tinypool({ filename: new URL('./readWorker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 0 })
+    : null;
+  const started = new Map<number, Promise<Uint8Array>>();
+  let nextMiss = 0;
+  const startAhead = () => {
+    if (!pool) return;
+    while (nextMiss < misses.length && started.size < threads * AHEAD_PER_THREAD) {
+      const i = misses[nextMiss++]!;
+      const p = pool.run({ path: jobs[i]!.path, manifest: jobs[i]!.manifest }) as Promise<Uint8Array>;
+      // Awaited in file order below; a run stopped before then (a refused file) must not leave it unhandled.
+      p.catch(() => {});
+      started.set(i, p);
+    }
+  };
+  const counts: ReadCounts = { read: 0, fromCache: 0 };
   try {
-    await Promise.all(misses.map(async (m) => {
-      const buf = await pool.run({ path: jobs[m.i]!.path, manifest: jobs[m.i]!.manifest }) as Uint8Array;
-      keep(m, decode(buf, m.bytes), buf);
-    }));
+    startAhead();
+    for (let i = 0; i < jobs.length; i++) {
+      const job = jobs[i]!;
+      const { sha256, key } = keys[i]!;
+      const bytes = readFileSync(job.path);
+      if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
+        throw new InputError(job.path, null, null, 'changed while the pipeline was reading the folder; run it again');
+      }
+      let outcome: Outcome | null = null;
+      if (keys[i]!.cached) {
+        const hit = opts.cache!.get(key);
+        try {
+          if (hit) outcome = decode(hit, bytes);
+        } catch { /* an entry that does not decode is read again */ }
+      }
+      const fromCache = outcome !== null;
+      if (!outcome) {
+        let buf: Uint8Array | null = null;
+        const ahead = started.get(i);
+        if (ahead) {
+          started.delete(i);
+          buf = await ahead;
+          startAhead();
+        } else if (pool) {
+          buf = await pool.run({ path: job.path, manifest: job.manifest }) as Uint8Array;
+        }
+        outcome = buf ? decode(buf, bytes) : await readOne(job.path, bytes, job.manifest);
+        opts.cache?.put(key, buf ?? encode(outcome));
+      }
+      counts[fromCache ? 'fromCache' : 'read']++;
+      opts.onRead({ job, sha256, bytes, outcome, fromCache });
+    }
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
   }
-  return out as Reading[];
+  return counts;
 }
-

@@ -14,9 +14,10 @@ export const quarantineSchema: TableSchema = {
   ],
 };
 
-export function quarantineRows(readings: Reading[]): OutRow[] {
-  return readings.flatMap((r) => ('error' in r.outcome ? [{
+/** The quarantine row of a file that could not be read; null for one that was. */
+export function quarantineRow(r: Reading): OutRow | null {
+  return 'error' in r.outcome ? {
     source_file: basename(r.job.path), source_sha256: r.sha256, error: r.outcome.error.message,
     error_line: r.outcome.error.line, error_table: r.outcome.error.table,
-  }] : []));
+  } : null;
 }

@@ -1,6 +1,6 @@
 // Readings are kept between runs: a second run reads nothing again and publishes the same bytes; a
 // changed file, or a new pipeline version, is read again; an added file is the only one read. And
-// files read in parallel by worker threads publish the same bytes as files read one after another.
+// files read in parallel by worker threads, or partly from the cache, publish the same bytes as files read one after another.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -65,4 +65,18 @@ test('pool: two worker threads publish the same bytes as one thread reading in t
   assert.equal(parallel.summary.read, 3);
   assert.deepEqual(Object.keys(parallel.csv), Object.keys(serial.csv));
   for (const f of Object.keys(serial.csv)) assert.ok(parallel.csv[f]!.equals(serial.csv[f]!), `${f}: the same bytes with 2 workers`);
+});
+
+test('a corpus published in two batches (the middle file first, then the rest on two workers beside its cached reading) publishes the same bytes as one run reading every file in turn', async () => {
+  const cache = mkdtempSync(join(tmpdir(), 'bl-cache-dir-'));
+  // Sorted, the files are the PDF, the form and the budget: the form is read in the first batch, so the
+  // second hands on a worker's reading, the cached one, then a worker's again, each in file order.
+  const raw = corpus(FILES.filter((f) => f.startsWith('zhengzhou') || f === 'sources.json'));
+  await publishOnce(raw, { cache, workers: 1, pipelineVersion: 'v1' });
+  for (const f of FILES) copyFileSync(join(ROOT, 'data/raw', f), join(raw, f));
+  const batched = await publishOnce(raw, { cache, workers: 2, pipelineVersion: 'v1' });
+  assert.deepEqual([batched.summary.read, batched.summary.fromCache], [2, 1]);
+  const whole = await publishOnce(raw, { cache: false, workers: 1 });
+  assert.deepEqual(Object.keys(batched.csv), Object.keys(whole.csv));
+  for (const f of Object.keys(whole.csv)) assert.ok(batched.csv[f]!.equals(whole.csv[f]!), `${f}: the same bytes, batched or not`);
 });
