@@ -9,7 +9,7 @@
 // keeps its HTTP cache in memory, too small for the 34 MB engine, which it fetches again every time.
 
 /** tests/e2e/browser.ts launchBrowser()'s flags. */
-const ARGS = [...(process.env['BENCH_JS_FLAGS'] ? [`--js-flags=${process.env['BENCH_JS_FLAGS']}`] : []), '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
