@@ -4,11 +4,10 @@
 // - The wasm is handed to DuckDB by its own URL: the worker streams it, compiling while it downloads
 //   (a 34 MB module takes seconds to compile; it used to wait for the whole download), and reports
 //   the bytes received for the progress bar (counted against the raw size from explorer.json: a
-//   compressing host's Content-Length is the compressed size). A visit that finds the wasm in the
-//   HTTP cache is not shown a download at all. The background download (prefetch(), before any
-//   Run) is read here only to fill the HTTP cache; when the browser did not keep it
-//   (`Cache-Control: no-store`, a full or in-memory cache), DuckDB gets a blob: URL of those bytes
-//   instead, so the 7.7 MB never cross the network twice.
+//   compressing host's Content-Length is the compressed size; from the HTTP cache the bar fills at
+//   once). The background download (prefetch(), before any Run) is read here only to fill the HTTP
+//   cache; when the response may not be kept (`Cache-Control: no-store`), DuckDB gets a blob: URL
+//   of those bytes instead, so the 7.7 MB never cross the network twice.
 // - Tables are loaded from the published CSV files with the dictionary's column types
 //   (registerFileBuffer + read_csv without sniffing). Parquet would need the parquet extension,
 //   which the wasm bundle fetches from DuckDB's extension host; we make no request off our origin.
@@ -133,17 +132,6 @@ export class Engine {
     if (gen !== this.generation) throw new CancelledError();
   }
 
-  /** The wasm's URL if the HTTP cache holds it (no request leaves the browser), else null. */
-  private async cachedWasm(url: string): Promise<string | null> {
-    try {
-      const res = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' });
-      await res.body?.cancel();
-      return res.ok ? url : null;
-    } catch {
-      return null;
-    }
-  }
-
   private wasmHref(): string {
     return new URL(this.url(this.manifest.wasm.path), location.href).href;
   }
@@ -151,8 +139,6 @@ export class Engine {
   /** The background download: the wasm's URL once the HTTP cache holds it, or a blob: URL of the bytes. */
   private async fetchWasm(gen: number): Promise<string> {
     const url = this.wasmHref();
-    if (await this.cachedWasm(url)) return url;
-    this.check(gen);
     this.download = new AbortController();
     const res = await fetch(url, { signal: this.download.signal });
     if (!res.ok || !res.body) throw new Error(`查询引擎下载失败：HTTP ${res.status}`);
@@ -170,7 +156,8 @@ export class Engine {
     counter(loaded, true);
     this.download = null;
     this.check(gen);
-    return (await this.cachedWasm(url)) ?? URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/wasm' }));
+    // What the response allows the browser to keep: a cached response is read again by the worker.
+    return /no-store/i.test(res.headers.get('cache-control') ?? '') ? URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/wasm' })) : url;
   }
 
   /** Reports bytes of the wasm received, every 0.5 % (plenty for a progress bar; chunks come in tens of kilobytes). */
@@ -228,7 +215,7 @@ export class Engine {
     const href = this.wasmHref();
     const wasm: Promise<{ url: string; streamed: boolean }> = this.wasmUrl ? Promise.resolve({ url: this.wasmUrl, streamed: false })
       : this.wasmDownload?.gen === gen ? this.wasmDownload.url.then((url) => ({ url, streamed: false }))
-      : this.cachedWasm(href).then((cached) => ({ url: href, streamed: !cached }));
+      : Promise.resolve({ url: href, streamed: true });
     const worker = new Worker(this.url(this.manifest.worker.path));
     this.worker = worker;
     for (const t of first) this.fetchCsv(t).catch(() => {});
