@@ -1,5 +1,6 @@
 // /explore/'s first answer against its peers, on their own: `npm run bench -- explorer`.
 //   [--dist dist] [--rounds 7] [--throttled-rounds 7] [--out bench/explorer.json]
+//   [--no-framework] [--brotli when-accepted|always|never]  (the server's pre-compressed copies: bench/lib/server.ts)
 // Serves the built site (`npm run build` first) with production headers (bench/lib/server.ts) beside
 // the bare DuckDB-WASM page (bench/lib/bare.ts) and, when it can be built here, an Observable
 // Framework page over the same CSVs (bench/lib/framework.ts). Every round opens each page in a fresh
@@ -16,7 +17,7 @@ import { writeBarePage } from './lib/bare.ts';
 import { cannedQueries, ExplorerBench, type RunTimes, type Which } from './lib/explore.ts';
 import { buildFrameworkPage, FRAMEWORK_DUCKDB_WASM, FRAMEWORK_VERSION } from './lib/framework.ts';
 import { machine } from './lib/machine.ts';
-import { fileEntry, startProdServer } from './lib/server.ts';
+import { fileEntry, startProdServer, type BrotliCopies } from './lib/server.ts';
 import { fmt, progress, round, summarize, type Summary } from './lib/stats.ts';
 
 interface Paired {
@@ -57,7 +58,7 @@ function steps(runs: RunTimes[]): Record<string, number | undefined> {
   return { runEnabledMs: med('runEnabledMs'), wasmDoneMs: med('wasmDoneMs'), csvDoneMs: med('csvDoneMs'), engineMs: med('engineMs'), tablesMs: med('tablesMs'), firstResultMs: med('firstResultMs') };
 }
 
-export async function compareExplorer(opts: { dist: string; rounds: number; throttledRounds: number }) {
+export async function compareExplorer(opts: { dist: string; rounds: number; throttledRounds: number; framework?: boolean; brotli?: BrotliCopies }) {
   const work = mkdtempSync(join(tmpdir(), 'budget-lens-explorer-bench-'));
   try {
     const canned = cannedQueries(opts.dist);
@@ -66,6 +67,7 @@ export async function compareExplorer(opts: { dist: string; rounds: number; thro
     let frameworkNote: string | null = null;
     const mounts: Record<string, string> = { '/': opts.dist, '/__bare/': join(work, 'bare') };
     try {
+      if (opts.framework === false) throw new Error('left out (--no-framework)');
       mounts['/__framework/'] = buildFrameworkPage(opts.dist, join(work, 'framework'), canned[0].sql);
     } catch (e) {
       frameworkNote = `the Framework page could not be built: ${(e as Error).message.split('\n')[0]}`;
@@ -76,7 +78,7 @@ export async function compareExplorer(opts: { dist: string; rounds: number; thro
     // answers nothing else): do it for every file now, so the first page of round 1 does not pay it.
     progress('explorer: compressing every file once');
     for (const dir of Object.values(mounts)) for (const f of files(dir)) fileEntry(f);
-    const server = await startProdServer(mounts);
+    const server = await startProdServer(mounts, { brotli: opts.brotli ?? 'when-accepted' });
     const b = new ExplorerBench(work, server.origin, canned[0].sql);
     const loads: Array<{ round: string; before: number; after: number }> = [];
     const runs = { cold: noRuns(), warm: noRuns(), throttled: noRuns() };
@@ -107,8 +109,12 @@ export async function compareExplorer(opts: { dist: string; rounds: number; thro
       warm: paired(runs.warm.ours, runs.warm[peer]),
       throttled: paired(runs.throttled.ours, runs.throttled[peer]),
     });
+    const engineBytes = Object.fromEntries([...server.sent].filter(([path]) => /\.(wasm|csv)$|worker/.test(path)));
     return {
       query: canned[0],
+      brotli: opts.brotli ?? 'when-accepted',
+      /** Bytes the server sent for the engine and the tables, all rounds and pages together. */
+      engineBytes,
       framework: { version: FRAMEWORK_VERSION, duckdbWasm: FRAMEWORK_DUCKDB_WASM, note: frameworkNote },
       bare: against('bare')!,
       vsFramework: against('framework'),
@@ -130,7 +136,10 @@ if (process.argv[1]?.endsWith('explorer.ts') || process.argv[2] === 'explorer') 
   const rounds = Number(arg('rounds') ?? 7);
   const t0 = performance.now();
   const m = machine();
-  const r = await compareExplorer({ dist: arg('dist') ?? join(ROOT, 'dist'), rounds, throttledRounds: Number(arg('throttled-rounds') ?? rounds) });
+  const r = await compareExplorer({
+    dist: arg('dist') ?? join(ROOT, 'dist'), rounds, throttledRounds: Number(arg('throttled-rounds') ?? rounds),
+    framework: !args.includes('--no-framework'), brotli: (arg('brotli') ?? 'when-accepted') as BrotliCopies,
+  });
   const line = (name: string, p: Paired) =>
     `| ${name} | ${p.ours.runs} | ${fmt(p.ours, 0, ' ms')} | ${fmt(p.peer, 0, ' ms')} | ${p.ratio.median.toFixed(2)} (${p.ratio.min.toFixed(2)}–${p.ratio.max.toFixed(2)}) | ${p.ratioOfMedians.toFixed(2)} |`;
   const s = r.steps;
@@ -146,6 +155,7 @@ if (process.argv[1]?.endsWith('explorer.ts') || process.argv[2] === 'explorer') 
   process.stdout.write([
     `${m.date.slice(0, 16).replace('T', ' ')} UTC, ${m.cpu}, ${m.cores} cores, ${m.node}, ${m.chromium}; ${Math.round((performance.now() - t0) / 1000)} s; ` +
       `load average (1 min) ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} (median ${summarize(loads).median.toFixed(2)})`,
+    `server: pre-compressed brotli copies ${r.brotli}; bytes sent for the engine and tables (all loads): ${Object.entries(r.engineBytes).map(([p, n]) => `${p.split('/').pop()} ${(n / 1e6).toFixed(1)} MB`).join(', ')}`,
     `query: ${r.query.id}; Observable Framework ${r.framework.version} (DuckDB-WASM ${r.framework.duckdbWasm})${r.framework.note ? `: ${r.framework.note}` : ''}`,
     '',
     ...table('bare', r.bare),

@@ -2,6 +2,11 @@
 // which sends no-store), as README.md's "Deploying" section advises: correct types (application/wasm
 // for the engine), gzip for text and wasm, a year's immutable cache for content-hashed files, a short
 // one (5 minutes) for the rest, ETags (→ 304), and byte ranges.
+// Pre-compressed copies: a file with `<name>.br` beside it is sent as that copy (`Content-Encoding:
+// br`) to a client that accepts br, as nginx's `brotli_static on` or Caddy's `precompressed br` do.
+// Chromium asks for br only over https; `{ brotli: 'always' }` sends the copy to any client that
+// accepts gzip, so the benchmark (plain http) can measure what an https reader gets, and
+// `{ brotli: 'never' }` what a host without the copies sends.
 // Several folders can be mounted: `{ '/': dist, '/__bare/': tmp }`.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -28,6 +33,8 @@ interface Cached {
   mtimeMs: number;
   raw: Buffer;
   gzip: Buffer | null;
+  /** The `.br` copy beside the file, if there is one. */
+  brotli: Buffer | null;
   etag: string;
 }
 
@@ -40,12 +47,16 @@ export function fileEntry(file: string): Cached {
   if (hit && hit.mtimeMs === st.mtimeMs) return hit;
   const raw = readFileSync(file);
   const gzip = COMPRESSIBLE.has(extname(file).toLowerCase()) ? gzipSync(raw, { level: 6 }) : null;
-  const entry = { mtimeMs: st.mtimeMs, raw, gzip, etag: `"${createHash('sha1').update(raw).digest('hex').slice(0, 16)}"` };
+  const brotli = existsSync(`${file}.br`) ? readFileSync(`${file}.br`) : null;
+  const entry = { mtimeMs: st.mtimeMs, raw, gzip, brotli, etag: `"${createHash('sha1').update(raw).digest('hex').slice(0, 16)}"` };
   cache.set(file, entry);
   return entry;
 }
 
-export async function startProdServer(mounts: Record<string, string>): Promise<ProdServer> {
+export type BrotliCopies = 'when-accepted' | 'always' | 'never';
+
+export async function startProdServer(mounts: Record<string, string>, opts: { brotli?: BrotliCopies } = {}): Promise<ProdServer> {
+  const brotli = opts.brotli ?? 'when-accepted';
   const roots = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)] as const).sort((a, b) => b[0].length - a[0].length);
   const sent = new Map<string, number>();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -98,9 +109,16 @@ export async function startProdServer(mounts: Record<string, string>): Promise<P
       body = entry.raw.subarray(start, end + 1);
       headers['content-range'] = `bytes ${start}-${end}/${size}`;
       status = 206;
-    } else if (entry.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      body = entry.gzip;
-      headers['content-encoding'] = 'gzip';
+    } else {
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      const gzip = /\bgzip\b/.test(accepts);
+      if (entry.brotli && brotli !== 'never' && (/\bbr\b/.test(accepts) || (brotli === 'always' && gzip))) {
+        body = entry.brotli;
+        headers['content-encoding'] = 'br';
+      } else if (entry.gzip && gzip) {
+        body = entry.gzip;
+        headers['content-encoding'] = 'gzip';
+      }
     }
     headers['content-length'] = body.length;
     res.writeHead(status, headers);

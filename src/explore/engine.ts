@@ -1,9 +1,13 @@
 // DuckDB-WASM, self-hosted, in a Web Worker: lazily downloaded, loaded with the published tables,
 // and cancellable by terminating the worker.
 //
-// - The wasm is fetched here (not by the worker) so the download can be counted against its raw
-//   size from explorer.json (a compressing host's Content-Length is the compressed size), and so
-//   that a restart after Cancel reuses the bytes (a blob: URL) instead of downloading again.
+// - The wasm is handed to DuckDB by its own URL: the worker streams it, compiling while it downloads
+//   (a 34 MB module takes seconds to compile; it used to wait for the whole download), and reports
+//   the bytes received for the progress bar (counted against the raw size from explorer.json: a
+//   compressing host's Content-Length is the compressed size; from the HTTP cache the bar fills at
+//   once). The background download (prefetch(), before any Run) is read here only to fill the HTTP
+//   cache; when the response may not be kept (`Cache-Control: no-store`), DuckDB gets a blob: URL
+//   of those bytes instead, so the 7.7 MB never cross the network twice.
 // - Tables are loaded from the published CSV files with the dictionary's column types
 //   (registerFileBuffer + read_csv without sniffing). Parquet would need the parquet extension,
 //   which the wasm bundle fetches from DuckDB's extension host; we make no request off our origin.
@@ -128,31 +132,43 @@ export class Engine {
     if (gen !== this.generation) throw new CancelledError();
   }
 
+  private wasmHref(): string {
+    return new URL(this.url(this.manifest.wasm.path), location.href).href;
+  }
+
+  /** The background download: the wasm's URL once the HTTP cache holds it, or a blob: URL of the bytes. */
   private async fetchWasm(gen: number): Promise<string> {
-    const total = this.manifest.wasm.bytes;
+    const url = this.wasmHref();
     this.download = new AbortController();
-    const res = await fetch(this.url(this.manifest.wasm.path), { signal: this.download.signal });
+    const res = await fetch(url, { signal: this.download.signal });
     if (!res.ok || !res.body) throw new Error(`查询引擎下载失败：HTTP ${res.status}`);
     const reader = res.body.getReader();
     const chunks: Uint8Array[] = [];
     let loaded = 0;
-    let shown = 0;
-    this.onProgress({ phase: 'download', loaded, total });
+    const counter = this.progressCounter();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       chunks.push(value);
       loaded += value.byteLength;
-      // Every 0.5 % is plenty for a progress bar (chunks come in tens of kilobytes).
-      if (loaded - shown >= total / 200) {
-        shown = loaded;
-        this.onProgress({ phase: 'download', loaded, total: Math.max(total, loaded) });
-      }
+      counter(loaded);
     }
-    this.onProgress({ phase: 'download', loaded, total: Math.max(total, loaded) });
+    counter(loaded, true);
     this.download = null;
     this.check(gen);
-    return URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/wasm' }));
+    // What the response allows the browser to keep: a cached response is read again by the worker.
+    return /no-store/i.test(res.headers.get('cache-control') ?? '') ? URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/wasm' })) : url;
+  }
+
+  /** Reports bytes of the wasm received, every 0.5 % (plenty for a progress bar; chunks come in tens of kilobytes). */
+  private progressCounter(): (loaded: number, last?: boolean) => void {
+    const total = this.manifest.wasm.bytes;
+    let shown = -1;
+    return (loaded, last = false) => {
+      if (!last && shown >= 0 && loaded - shown < total / 200) return;
+      shown = loaded;
+      this.onProgress({ phase: 'download', loaded, total: Math.max(total, loaded) });
+    };
   }
 
   /** Each table's CSV, downloaded once per page (kept for a restart after Cancel); a failed download is tried again next time. */
@@ -195,7 +211,11 @@ export class Engine {
     // Everything the engine needs starts downloading at once: its module, the wasm, the worker's
     // script (the HTML preloads the first two), and the first query's tables, needed last.
     const module = this.duckdbModule ??= import('@duckdb/duckdb-wasm');
-    const wasm = this.wasmUrl ? Promise.resolve(this.wasmUrl) : this.downloadWasm(gen);
+    // A background download under way (or done) is waited for; otherwise the worker fetches the wasm.
+    const href = this.wasmHref();
+    const wasm: Promise<{ url: string; streamed: boolean }> = this.wasmUrl ? Promise.resolve({ url: this.wasmUrl, streamed: false })
+      : this.wasmDownload?.gen === gen ? this.wasmDownload.url.then((url) => ({ url, streamed: false }))
+      : Promise.resolve({ url: href, streamed: true });
     const worker = new Worker(this.url(this.manifest.worker.path));
     this.worker = worker;
     for (const t of first) this.fetchCsv(t).catch(() => {});
@@ -203,11 +223,18 @@ export class Engine {
     const duckdb = await module;
     this.check(gen);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-    this.wasmUrl ??= await wasm;
+    const { url: wasmUrl, streamed } = await wasm;
     this.check(gen);
     const total = this.manifest.wasm.bytes;
-    this.onProgress({ phase: 'compile', loaded: total, total });
-    await db.instantiate(this.wasmUrl);
+    if (streamed) {
+      const counter = this.progressCounter();
+      counter(0);
+      await db.instantiate(wasmUrl, null, (p) => counter(p.bytesLoaded));
+    } else {
+      this.onProgress({ phase: 'compile', loaded: total, total });
+      await db.instantiate(wasmUrl);
+    }
+    this.wasmUrl = wasmUrl;
     this.check(gen);
     await db.open({});
     const conn = await db.connect();

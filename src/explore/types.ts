@@ -26,13 +26,20 @@ export interface ExplorerTable {
   columns: ExplorerColumn[];
 }
 
+/** A file of the engine: site-relative path, raw size, size of its brotli copy (`<path>.br`). */
+export interface EngineFile {
+  path: string;
+  bytes: number;
+  brotliBytes: number;
+}
+
 /** public/explore-assets/explorer.json */
 export interface ExplorerManifest {
   duckdbVersion: string;
   /** datapackage.json's version (build date + hash of the inputs): cited under every chart the explorer draws. */
   dataVersion: string;
   /** Site-relative paths (no leading slash) and raw byte sizes of the self-hosted engine. */
-  wasm: { path: string; bytes: number };
-  worker: { path: string; bytes: number };
+  wasm: EngineFile;
+  worker: EngineFile;
   tables: ExplorerTable[];
 }

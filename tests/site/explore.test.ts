@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
+import { brotliDecompressSync, gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { query } from '../../src/lib/data.ts';
 import { CANNED } from '../../src/explore/canned.ts';
@@ -255,6 +256,17 @@ describe('dist/: the engine is self-hosted and only /explore/ loads it', () => {
     const worker = readFileSync(join(DIST, m.worker.path), 'utf8');
     assert.doesNotMatch(worker, /sourceMappingURL/);
     assert.deepEqual(readdirSync(join(DIST, 'explore-assets')).filter((f) => /mvp|coi/.test(f)), [], 'only the eh variant');
+  });
+
+  test('the brotli copies a host may serve instead are the wasm and the worker, byte for byte, and smaller than gzip', () => {
+    const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as ExplorerManifest;
+    for (const f of [m.wasm, m.worker]) {
+      const raw = readFileSync(join(DIST, f.path));
+      const br = readFileSync(join(DIST, `${f.path}.br`));
+      assert.equal(br.length, f.brotliBytes, `${f.path}: size in explorer.json`);
+      assert.ok(brotliDecompressSync(br).equals(raw), `${f.path}.br decompresses to ${f.path}`);
+      assert.ok(br.length < gzipSync(raw, { level: 9 }).length, `${f.path}.br is smaller than gzip -9`);
+    }
   });
 
   test('/explore/ has the CSP, the hooks and the drill-down; no other page mentions the engine', () => {
