@@ -3,7 +3,7 @@ import { query } from './data.ts';
 import { allFindings, type CheckRow as DocCheckRow, type FindingRow } from './cityData.ts';
 import { CHECK_KIND_ZH } from './labels.ts';
 import { firstRange } from './paths.ts';
-import { topicDocs, type TopicDoc } from './topicData.ts';
+import { once, topicDocs, type TopicDoc } from './topicData.ts';
 
 /** A check as /topic/checks/ lists it: the city page's row, with its document and without line columns. */
 export type CheckRow = Omit<DocCheckRow, 'source_line' | 'source_line_end' | 'status'> & { doc_id: string; status: string; source_lines: string };
@@ -44,7 +44,9 @@ export interface ChecksData {
   standards: Array<{ key: string; zh: string }>;
 }
 
-export async function checksData(): Promise<ChecksData> {
+export const checksData = once(loadChecksData);
+
+async function loadChecksData(): Promise<ChecksData> {
   const docs = await topicDocs();
   const counts = await query<DocCounts>(`
     SELECT d.doc_id,
