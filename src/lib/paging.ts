@@ -10,6 +10,11 @@
  */
 export const PLACE_FULL_DOCS = 8;
 
+/** Whether a place of `docs` documents shows them all in full on its page (else a list, and each its own page). */
+export function inFullOnPlacePage(docs: number): boolean {
+  return docs <= PLACE_FULL_DOCS;
+}
+
 /** Rows of a document list on one page (a place's, /documents/): a row is ~0.5 kB, ~0.1 kB gzipped. */
 export const LIST_ROWS = 100;
 

@@ -1,7 +1,7 @@
 // Site-relative URLs that respect Astro's `base` (default "/"), and absolute ones under `site`
 // (SITE_URL at build time; see site.ts). Needs Astro's import.meta.env: code that runs outside a
 // build (tests, scripts) uses site.ts with a SiteLocation of its own.
-import { PLACE_FULL_DOCS } from './paging.ts';
+import { inFullOnPlacePage } from './paging.ts';
 import { absoluteIn, hrefIn, normalBase, siteLocation, type SiteLocation } from './site.ts';
 
 /** Where this build publishes the site: `site` is null in a local preview build (no SITE_URL). */
@@ -39,8 +39,8 @@ export function docHref(d: { city_slug: string; doc_id: string }): string {
 
 /**
  * Where a document is read in full: its section on the place page while that page holds every
- * document of the place (PLACE_FULL_DOCS), else its own page.
+ * document of the place (paging.ts), else its own page.
  */
 export function readHref(d: { city_slug: string; doc_id: string; place_docs: number }): string {
-  return d.place_docs <= PLACE_FULL_DOCS ? href(`city/${d.city_slug}/#${d.doc_id}`) : docHref(d);
+  return inFullOnPlacePage(d.place_docs) ? href(`city/${d.city_slug}/#${d.doc_id}`) : docHref(d);
 }
