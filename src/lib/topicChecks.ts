@@ -46,6 +46,13 @@ export interface ChecksData {
 
 export const checksData = once(loadChecksData);
 
+/** The same, for some documents only: one page of the topic's document-by-document part. */
+export function checksOf(data: ChecksData, docs: TopicDoc[]): ChecksData {
+  const ids = new Set(docs.map((d) => d.doc_id));
+  const mine = <T extends { doc_id: string }>(rows: T[]) => rows.filter((r) => ids.has(r.doc_id));
+  return { ...data, docs, counts: mine(data.counts), findings: mine(data.findings), notOk: mine(data.notOk), rounding: mine(data.rounding), presence: mine(data.presence) };
+}
+
 async function loadChecksData(): Promise<ChecksData> {
   const docs = await topicDocs();
   const counts = await query<DocCounts>(`
