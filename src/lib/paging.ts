@@ -24,6 +24,13 @@ export const HOME_DOCS = 20;
 /** Documents a topic page treats in full, one section each, per page (a section is 2–20 kB gzipped). */
 export const TOPIC_DOCS = 20;
 
+/**
+ * The home page's comparison: the largest cohorts (same year, kind and scope) it compares, and the
+ * documents of each it puts side by side (those with the largest totals); the topics list the rest.
+ */
+export const COMPARE_COHORTS = 3;
+export const COMPARE_DOCS = 15;
+
 /** Documents a home page's place card lists before pointing to the place page. */
 export const CARD_DOCS = 6;
 
