@@ -46,11 +46,23 @@ export interface ChecksData {
 
 export const checksData = once(loadChecksData);
 
-/** The same, for some documents only: one page of the topic's document-by-document part. */
+type ByDoc = { [K in 'counts' | 'findings' | 'notOk' | 'rounding' | 'presence']: Map<string, ChecksData[K]> };
+const indexes = new WeakMap<ChecksData, ByDoc>();
+
+/**
+ * The same, for some documents only: one page of the topic's document-by-document part. The rows
+ * are grouped by document once per build, so a page costs its own documents, not the whole tables.
+ */
 export function checksOf(data: ChecksData, docs: TopicDoc[]): ChecksData {
-  const ids = new Set(docs.map((d) => d.doc_id));
-  const mine = <T extends { doc_id: string }>(rows: T[]) => rows.filter((r) => ids.has(r.doc_id));
-  return { ...data, docs, counts: mine(data.counts), findings: mine(data.findings), notOk: mine(data.notOk), rounding: mine(data.rounding), presence: mine(data.presence) };
+  let by = indexes.get(data);
+  if (!by) {
+    const group = <T extends { doc_id: string }>(rows: T[]) => Map.groupBy(rows, (r) => r.doc_id);
+    by = { counts: group(data.counts), findings: group(data.findings), notOk: group(data.notOk), rounding: group(data.rounding), presence: group(data.presence) };
+    indexes.set(data, by);
+  }
+  const index = by;
+  const of = <K extends keyof ByDoc>(k: K) => docs.flatMap((d) => (index[k] as Map<string, unknown[]>).get(d.doc_id) ?? []) as ChecksData[K];
+  return { ...data, docs, counts: of('counts'), findings: of('findings'), notOk: of('notOk'), rounding: of('rounding'), presence: of('presence') };
 }
 
 async function loadChecksData(): Promise<ChecksData> {
