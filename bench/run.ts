@@ -20,12 +20,12 @@ import { machine } from './lib/machine.ts';
 import { measurePdf, PDF_ROUNDS, pdfRows, projectionLine, type PdfFigures } from './lib/pdf.ts';
 import { growth, measurePipeline, pipelineAtScale, type PipelineFigures } from './lib/pipeline.ts';
 import { startProdServer } from './lib/server.ts';
-import { buildSite, makeSiteCopy, type BuildRun } from './lib/site.ts';
+import { duMB, siteBuild, type BuildFigures } from './lib/site.ts';
 import { bytes, fmt, progress, progressLog, round, summarize, type Summary } from './lib/stats.ts';
 import { htmlSizes, pageType, pageWeights, type PageWeight } from './lib/weight.ts';
 
-if (process.argv[2] === 'explorer' || process.argv[2] === 'lighthouse') {
-  await import(process.argv[2] === 'explorer' ? './explorer.ts' : './lighthouse.ts');
+if (process.argv[2] === 'explorer' || process.argv[2] === 'lighthouse' || process.argv[2] === 'site') {
+  await import(`./${process.argv[2] === 'site' ? 'site-scale' : process.argv[2]}.ts`);
   process.exit(0);
 }
 
@@ -67,71 +67,6 @@ async function realPipeline(runs: number): Promise<PipelineFigures> {
 
 // ---------------------------------------------------------------------------------------------
 // 2. Site build
-
-function duMB(path: string): number {
-  if (!existsSync(path)) return 0;
-  return Number(execFileSync('du', ['-sk', path], { encoding: 'utf8' }).split('\t')[0]) / 1024;
-}
-
-interface BuildFigures {
-  corpus: string;
-  docs: number;
-  ok: boolean;
-  runs: number;
-  /** All build steps but the data step. */
-  ms: Summary | null;
-  astroMs: Summary | null;
-  pages: number;
-  pagesPerSecond: Summary | null;
-  error: string | null;
-  /** A run stopped by its time limit: pages Astro had written by then. */
-  partial: { limitS: number; pagesWritten: number } | null;
-  steps: string[];
-  /** Astro's render time per page type (sum over the pages it reports; last run), and the slowest pages. */
-  renderMsByType: Record<string, { pages: number; ms: number }>;
-  slowestPages: Array<[string, number]>;
-  /** The largest HTML file of each page type in this build's dist/. */
-  html: ReturnType<typeof htmlSizes>;
-  distMB: number;
-}
-
-async function siteBuild(corpus: string, docs: number, published: string, runs: number, limitS: number): Promise<{ fig: BuildFigures; dir: string }> {
-  const dir = join(work, `site-${corpus}`);
-  makeSiteCopy(dir, published);
-  const ok: BuildRun[] = [];
-  let last: BuildRun | null = null;
-  for (let i = 0; i < runs; i++) {
-    progress(`site build: ${corpus} corpus (${docs} documents), run ${i + 1}/${runs}${limitS < 600 ? `, limit ${limitS} s` : ''}`);
-    last = await buildSite(dir, limitS * 1000);
-    if (!last.ok) break;
-    ok.push(last);
-  }
-  const pages = ok[0]?.pages ?? last?.pages ?? 0;
-  const renderMsByType: Record<string, { pages: number; ms: number }> = {};
-  for (const [path, ms] of Object.entries(last?.pageMs ?? {})) {
-    const t = (renderMsByType[pageType(path.replace(/^\//, ''))] ??= { pages: 0, ms: 0 });
-    t.pages++;
-    t.ms += ms;
-  }
-  const slowestPages = Object.entries(last?.pageMs ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 5);
-  return {
-    dir,
-    fig: {
-      corpus, docs, ok: ok.length === runs, runs: ok.length,
-      ms: ok.length ? summarize(ok.map((r) => r.ms)) : null,
-      astroMs: ok.length ? summarize(ok.map((r) => r.astroMs)) : null,
-      pages,
-      pagesPerSecond: ok.length ? summarize(ok.map((r) => r.pages / (r.ms / 1000))) : null,
-      error: last && !last.ok ? last.error : null,
-      partial: last?.timedOut ? { limitS, pagesWritten: last.pagesWritten } : null,
-      steps: last?.steps ?? [],
-      renderMsByType,
-      slowestPages,
-      html: htmlSizes(join(dir, 'dist')),
-      distMB: round(duMB(join(dir, 'dist')), 1),
-    },
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // 4. Explorer
@@ -247,8 +182,8 @@ function report(r: Results): string {
     if (b.ok && b.ms) {
       add(label, `build time (${b.steps.join(' && ')})`, fmt(b.ms, 0, ' ms'), b.runs);
       add(label, `pages / s (${b.pages} pages)`, fmt(b.pagesPerSecond!, 1), b.runs);
-      for (const type of ['explore', 'drill', 'city'] as const) {
-        const h = b.html[type];
+      // Every type: issue 15 bounds each (no HTML page over 300 kB gzipped at 10,000 documents).
+      for (const [type, h] of Object.entries(b.html)) {
         if (h && b.docs > 5) add(label, `largest HTML of type ${type} (${h.pages} pages): ${h.page}, raw / gzip`, `${bytes(h.raw)} / ${bytes(h.gzip)}`, 1);
       }
       if (b.docs > 5) add(label, 'dist/', `${b.distMB} MB`, 1);
@@ -322,7 +257,7 @@ async function main(): Promise<void> {
 
   // 2. Site build from the vendored corpus (repeated); its dist/ serves 3 and 4.
   const build: BuildFigures[] = [];
-  const realSite = await siteBuild('vendored', vendoredDocs(), real.out, PLAN.buildRuns, 300);
+  const realSite = await siteBuild(work, 'vendored', vendoredDocs(), real.out, PLAN.buildRuns, 300);
   build.push(realSite.fig);
   const weightDist = join(realSite.dir, 'dist');
   const weightCorpus = 'vendored';
@@ -340,7 +275,7 @@ async function main(): Promise<void> {
         note(`time budget: no time left for the ${docs}-document site build`);
         continue;
       }
-      const b = await siteBuild(`synthetic-${docs}`, docs, corpus.out, 1, limit);
+      const b = await siteBuild(work, `synthetic-${docs}`, docs, corpus.out, 1, limit);
       build.push(b.fig);
       rmSync(b.dir, { recursive: true, force: true });
       if (!b.fig.ok) note(`the ${docs}-document site build ${b.fig.partial ? `did not finish within ${limit} s: ${b.fig.partial.pagesWritten} pages rendered by then` : `failed: ${b.fig.error}`}`);

@@ -11,7 +11,8 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rm
 import { dirname, join } from 'node:path';
 import { ROOT } from '../generate.ts';
 import { runProc } from './proc.ts';
-import { progress } from './stats.ts';
+import { progress, round, summarize, type Summary } from './stats.ts';
+import { htmlSizes, pageType } from './weight.ts';
 
 const CACHES = new Set(['.astro', '.vite', '.cache']);
 
@@ -112,4 +113,70 @@ export async function buildSite(dir: string, timeoutMs: number): Promise<BuildRu
     }
   }
   return { ok: true, ms: performance.now() - t0, astroMs, pages: htmlFiles(join(dir, 'dist')).length, pagesWritten: written, timedOut: false, error: null, steps, pageMs };
+}
+
+export function duMB(path: string): number {
+  if (!existsSync(path)) return 0;
+  return Number(execFileSync('du', ['-sk', path], { encoding: 'utf8' }).split('\t')[0]) / 1024;
+}
+
+export interface BuildFigures {
+  corpus: string;
+  docs: number;
+  ok: boolean;
+  runs: number;
+  /** All build steps but the data step. */
+  ms: Summary | null;
+  astroMs: Summary | null;
+  pages: number;
+  pagesPerSecond: Summary | null;
+  error: string | null;
+  /** A run stopped by its time limit: pages Astro had written by then. */
+  partial: { limitS: number; pagesWritten: number } | null;
+  steps: string[];
+  /** Astro's render time per page type (sum over the pages it reports; last run), and the slowest pages. */
+  renderMsByType: Record<string, { pages: number; ms: number }>;
+  slowestPages: Array<[string, number]>;
+  /** The largest HTML file of each page type in this build's dist/. */
+  html: ReturnType<typeof htmlSizes>;
+  distMB: number;
+}
+
+/** `runs` builds of a copy of the project (in WORK/site-CORPUS) on a pipeline's output. */
+export async function siteBuild(work: string, corpus: string, docs: number, published: string, runs: number, limitS: number): Promise<{ fig: BuildFigures; dir: string }> {
+  const dir = join(work, `site-${corpus}`);
+  makeSiteCopy(dir, published);
+  const ok: BuildRun[] = [];
+  let last: BuildRun | null = null;
+  for (let i = 0; i < runs; i++) {
+    progress(`site build: ${corpus} corpus (${docs} documents), run ${i + 1}/${runs}${limitS < 600 ? `, limit ${limitS} s` : ''}`);
+    last = await buildSite(dir, limitS * 1000);
+    if (!last.ok) break;
+    ok.push(last);
+  }
+  const pages = ok[0]?.pages ?? last?.pages ?? 0;
+  const renderMsByType: Record<string, { pages: number; ms: number }> = {};
+  for (const [path, ms] of Object.entries(last?.pageMs ?? {})) {
+    const t = (renderMsByType[pageType(path.replace(/^\//, ''))] ??= { pages: 0, ms: 0 });
+    t.pages++;
+    t.ms += ms;
+  }
+  const slowestPages = Object.entries(last?.pageMs ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 5);
+  return {
+    dir,
+    fig: {
+      corpus, docs, ok: ok.length === runs, runs: ok.length,
+      ms: ok.length ? summarize(ok.map((r) => r.ms)) : null,
+      astroMs: ok.length ? summarize(ok.map((r) => r.astroMs)) : null,
+      pages,
+      pagesPerSecond: ok.length ? summarize(ok.map((r) => r.pages / (r.ms / 1000))) : null,
+      error: last && !last.ok ? last.error : null,
+      partial: last?.timedOut ? { limitS, pagesWritten: last.pagesWritten } : null,
+      steps: last?.steps ?? [],
+      renderMsByType,
+      slowestPages,
+      html: htmlSizes(join(dir, 'dist')),
+      distMB: round(duMB(join(dir, 'dist')), 1),
+    },
+  };
 }

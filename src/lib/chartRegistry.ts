@@ -45,13 +45,24 @@ function duplicate(id: string, pages: string[]): Error {
   return new Error(`chart id "${id}" is used by two different charts (${pages.join(' and ')}): chart ids must be unique and stable`);
 }
 
+/**
+ * Of two pages showing the same chart, the one its embed links to: the one nearer the root. A place
+ * page that holds its documents in full shows each one's charts again on the document's own page
+ * (/city/<slug>/<doc_id>/); the embed keeps the place page whichever of the two renders first.
+ */
+export function preferredPage(a: string, b: string): string {
+  const depth = (p: string) => p.split('/').filter(Boolean).length;
+  return depth(a) !== depth(b) ? (depth(a) < depth(b) ? a : b) : a <= b ? a : b;
+}
+
 export function registerChart(chart: RegisteredChart): void {
   // The same chart may appear on two pages; two different charts may not share an id.
   const digest = digestOf(chart);
   const prev = seen.get(chart.id);
   if (prev) {
     if (prev.digest !== digest) throw duplicate(chart.id, [prev.page, chart.page]);
-    return;
+    // Recorded again (a later line wins in registeredCharts) only when this page is the preferred one.
+    if (preferredPage(prev.page, chart.page) === prev.page) return;
   }
   seen.set(chart.id, { digest, page: chart.page });
   if (fd === undefined) {
@@ -61,7 +72,7 @@ export function registerChart(chart: RegisteredChart): void {
   writeSync(fd, `${JSON.stringify(chart)}\n`);
 }
 
-/** The charts recorded during the build, one per id (in the order first rendered). */
+/** The charts recorded during the build, one per id (in the order first rendered), each at its preferred page. */
 export function registeredCharts(): RegisteredChart[] {
   if (!existsSync(REGISTRY_FILE)) return [];
   const byId = new Map<string, { chart: RegisteredChart; digest: string }>();
@@ -72,7 +83,7 @@ export function registeredCharts(): RegisteredChart[] {
     const prev = byId.get(chart.id);
     // Pages rendered by another process (or module instance) than the first are checked here.
     if (prev && prev.digest !== digest) throw duplicate(chart.id, [prev.chart.page, chart.page]);
-    if (!prev) byId.set(chart.id, { chart, digest });
+    if (!prev || preferredPage(prev.chart.page, chart.page) !== prev.chart.page) byId.set(chart.id, { chart, digest });
   }
   return [...byId.values()].map((x) => x.chart);
 }

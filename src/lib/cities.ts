@@ -32,9 +32,11 @@ export interface DocInfo {
   published_date: string | null;
   /** How lists and charts name the document's publisher: see whoOf. */
   who: string;
+  /** Documents of its place: whether the place page holds it in full (see readHref). */
+  place_docs: number;
 }
 
-type Row = Omit<DocInfo, 'who'>;
+type Row = Omit<DocInfo, 'who' | 'place_docs'>;
 
 /**
  * The place as a label is read: 郑州 (a prefecture city), 上海普陀区 (a district: 普陀区 alone is
@@ -67,7 +69,10 @@ export async function documents(): Promise<DocInfo[]> {
       official_url, published_date
     FROM documents
     ORDER BY place_code NULLS LAST, place_slug, fiscal_year DESC, department, doc_kind, scope = 'unit', doc_id`)
-    .then((rows) => rows.map((d) => ({ ...d, who: whoOf(d, rows) })));
+    .then((rows) => {
+      const perPlace = Map.groupBy(rows, (d) => d.place_slug);
+      return rows.map((d) => ({ ...d, who: whoOf(d, rows), place_docs: perPlace.get(d.place_slug)!.length }));
+    });
   return loaded;
 }
 

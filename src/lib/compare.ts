@@ -42,14 +42,21 @@ export function mainCohort<T>(items: T[], docOf: (t: T) => Kinded): Cohort<T> | 
   return first && first.items.length > 1 ? first : undefined;
 }
 
+/** Documents a cross-document chart draws at most: 30 bars stay readable on a phone. */
+export const CHART_DOCS = 30;
+
 /**
- * Of the items that have what a chart needs: the cohort the chart shows (`shown`) and the others
- * (`apart`: listed on the page, not put side by side with it).
+ * Of the items that have what a chart needs: the cohort the chart shows (`shown`: at most `limit`
+ * of it, the largest by `rank` where given, else the first), the rest of that cohort (`left`: in
+ * no chart, counted in words), and the others (`apart`: listed on the page, not put side by side with it).
  */
-export function charted<T>(items: T[], docOf: (t: T) => Kinded): { main: Cohort<T> | undefined; shown: T[]; apart: T[] } {
+export function charted<T>(items: T[], docOf: (t: T) => Kinded, rank?: (t: T) => number, limit = CHART_DOCS): { main: Cohort<T> | undefined; shown: T[]; left: T[]; apart: T[] } {
   const main = mainCohort(items, docOf);
-  const shown = main?.items ?? [];
-  return { main, shown, apart: items.filter((t) => !shown.includes(t)) };
+  const all = main?.items ?? [];
+  const order = rank ? [...all].sort((a, b) => rank(b) - rank(a)) : all;
+  const shown = new Set(order.slice(0, limit));
+  const inMain = new Set(all);
+  return { main, shown: all.filter((t) => shown.has(t)), left: all.filter((t) => !shown.has(t)), apart: items.filter((t) => !inMain.has(t)) };
 }
 
 /** Items in cohort order (largest cohort first), for lists that follow a chart of the first cohort. */

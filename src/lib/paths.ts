@@ -1,6 +1,7 @@
 // Site-relative URLs that respect Astro's `base` (default "/"), and absolute ones under `site`
 // (SITE_URL at build time; see site.ts). Needs Astro's import.meta.env: code that runs outside a
 // build (tests, scripts) uses site.ts with a SiteLocation of its own.
+import { inFullOnPlacePage } from './paging.ts';
 import { absoluteIn, hrefIn, normalBase, siteLocation, type SiteLocation } from './site.ts';
 
 /** Where this build publishes the site: `site` is null in a local preview build (no SITE_URL). */
@@ -29,4 +30,17 @@ export function sourceHref(docId: string, line?: number | null, lineEnd?: number
 export function firstRange(lines: string): [number, number | null] {
   const m = /^(\d+)(?:-(\d+))?/.exec(lines);
   return m ? [Number(m[1]), m[2] ? Number(m[2]) : null] : [1, null];
+}
+
+/** A document's own page, with everything the site says about it: `/city/<place>/<doc_id>/`. */
+export function docHref(d: { city_slug: string; doc_id: string }): string {
+  return href(`city/${d.city_slug}/${d.doc_id}/`);
+}
+
+/**
+ * Where a document is read in full: its section on the place page while that page holds every
+ * document of the place (paging.ts), else its own page.
+ */
+export function readHref(d: { city_slug: string; doc_id: string; place_docs: number }): string {
+  return inFullOnPlacePage(d.place_docs) ? href(`city/${d.city_slug}/#${d.doc_id}`) : docHref(d);
 }

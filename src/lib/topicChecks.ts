@@ -3,7 +3,7 @@ import { query } from './data.ts';
 import { allFindings, type CheckRow as DocCheckRow, type FindingRow } from './cityData.ts';
 import { CHECK_KIND_ZH } from './labels.ts';
 import { firstRange } from './paths.ts';
-import { topicDocs, type TopicDoc } from './topicData.ts';
+import { once, topicDocs, type TopicDoc } from './topicData.ts';
 
 /** A check as /topic/checks/ lists it: the city page's row, with its document and without line columns. */
 export type CheckRow = Omit<DocCheckRow, 'source_line' | 'source_line_end' | 'status'> & { doc_id: string; status: string; source_lines: string };
@@ -44,7 +44,28 @@ export interface ChecksData {
   standards: Array<{ key: string; zh: string }>;
 }
 
-export async function checksData(): Promise<ChecksData> {
+export const checksData = once(loadChecksData);
+
+type ByDoc = { [K in 'counts' | 'findings' | 'notOk' | 'rounding' | 'presence']: Map<string, ChecksData[K]> };
+const indexes = new WeakMap<ChecksData, ByDoc>();
+
+/**
+ * The same, for some documents only: one page of the topic's document-by-document part. The rows
+ * are grouped by document once per build, so a page costs its own documents, not the whole tables.
+ */
+export function checksOf(data: ChecksData, docs: TopicDoc[]): ChecksData {
+  let by = indexes.get(data);
+  if (!by) {
+    const group = <T extends { doc_id: string }>(rows: T[]) => Map.groupBy(rows, (r) => r.doc_id);
+    by = { counts: group(data.counts), findings: group(data.findings), notOk: group(data.notOk), rounding: group(data.rounding), presence: group(data.presence) };
+    indexes.set(data, by);
+  }
+  const index = by;
+  const of = <K extends keyof ByDoc>(k: K) => docs.flatMap((d) => (index[k] as Map<string, unknown[]>).get(d.doc_id) ?? []) as ChecksData[K];
+  return { ...data, docs, counts: of('counts'), findings: of('findings'), notOk: of('notOk'), rounding: of('rounding'), presence: of('presence') };
+}
+
+async function loadChecksData(): Promise<ChecksData> {
   const docs = await topicDocs();
   const counts = await query<DocCounts>(`
     SELECT d.doc_id,

@@ -1,6 +1,7 @@
 // Queries shared by the topic pages: documents, whether a standard table is printed, narrative facts.
 import { query } from './data.ts';
 import { documents, type DocInfo } from './cities.ts';
+import { paged, TOPIC_DOCS, type Paged } from './paging.ts';
 
 /** A document as the topic pages use it: its names, year, kind and scope (see cities.ts). */
 export type TopicDoc = DocInfo;
@@ -72,4 +73,19 @@ export async function factsByDoc(keys: string[]): Promise<Map<string, Map<string
  */
 export async function narrativeRead(): Promise<Set<string>> {
   return new Set((await query<{ doc_id: string }>('SELECT DISTINCT doc_id FROM facts')).map((r) => r.doc_id));
+}
+
+/**
+ * The pages of a topic's document-by-document part, TOPIC_DOCS documents each: /topic/<slug>/
+ * (everything else the topic says, then the first page) and /topic/<slug>/2/ … (the rest, alone),
+ * as getStaticPaths of a `[...page].astro` returns them.
+ */
+export function topicPages<T>(items: T[]): Array<{ params: { page: string | undefined }; props: { list: Paged<T> } }> {
+  return paged(items, TOPIC_DOCS).map((list) => ({ params: { page: list.page === 1 ? undefined : String(list.page) }, props: { list } }));
+}
+
+/** A build-wide query run once, its answer shared by every page that asks (a paged topic asks on each page). */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let answer: Promise<T> | undefined;
+  return () => (answer ??= load());
 }

@@ -1,7 +1,7 @@
 // /topic/performance/: how measurable the performance targets are — project indicators and the
 // department-wide (整体) indicators — by document and by indicator category.
 import { query } from './data.ts';
-import { presenceOf, topicDocs, type Presence, type TopicDoc } from './topicData.ts';
+import { once, presenceOf, topicDocs, type Presence, type TopicDoc } from './topicData.ts';
 
 /** How a target is written. Classified in SQL from target_text / target_value. */
 export const KINDS = [
@@ -76,7 +76,9 @@ export interface PerfData {
   deptPresence: Presence[];
 }
 
-export async function performance(): Promise<PerfData> {
+export const performance = once(loadPerformance);
+
+async function loadPerformance(): Promise<PerfData> {
   const docs = await topicDocs();
   const project = await query<KindCount>(`
     SELECT doc_id, category_zh AS category, ${KIND_SQL('target_text', 'target_value')} AS kind, count(*)::INTEGER AS n,

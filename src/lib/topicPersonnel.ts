@@ -1,7 +1,7 @@
 // /topic/personnel/: general public budget basic expenditure by economic class — 人员经费 vs 公用经费,
 // the largest items — and the narrative's operating costs (机关运行经费).
 import { printedRows, query } from './data.ts';
-import { factsByDoc, presenceOf, type FactRow, type Presence } from './topicData.ts';
+import { once, factsByDoc, presenceOf, type FactRow, type Presence } from './topicData.ts';
 
 /** 部门预算支出经济分类 类 (first three digits of the code). */
 export const ECON_CLASS: Record<string, string> = {
@@ -39,7 +39,9 @@ export interface PersonnelDoc {
 export const FACT_KEYS = ['general_public_basic', 'personnel_expenditure', 'public_expenditure', 'personnel_share', 'public_share',
   'operating_cost', 'operating_cost_change', 'operating_cost_change_pct'];
 
-export async function personnelByDoc(): Promise<PersonnelDoc[]> {
+export const personnelByDoc = once(loadPersonnelByDoc);
+
+async function loadPersonnelByDoc(): Promise<PersonnelDoc[]> {
   const docs = (await presenceOf('basic')).filter((d) => d.expected || d.status !== 'missing');
   const totals = await query<BasicTotal & { doc_id: string }>(`
     SELECT doc_id, total, personnel, public_use, source_line::INTEGER AS source_line, source_line_end::INTEGER AS source_line_end

@@ -1,6 +1,6 @@
 // /topic/projects/: every project of every 项目支出表, by type, by unit, and the largest ones.
 import { printedRows, query } from './data.ts';
-import { presenceOf, type Presence } from './topicData.ts';
+import { once, presenceOf, type Presence } from './topicData.ts';
 import { allFindings } from './cityData.ts';
 
 export const TYPES = ['特定目标类', '其他运转类'] as const;
@@ -31,7 +31,10 @@ export interface DocProjects {
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
-export async function projectsByDoc(): Promise<DocProjects[]> {
+/** Every document expected to print a 项目支出表, with its projects. */
+export const projectsByDoc = once(load);
+
+async function load(): Promise<DocProjects[]> {
   const docs = (await presenceOf('projects')).filter((d) => d.expected || d.status !== 'missing');
   const rows = await query<ProjectRow>(`
     SELECT doc_id, project_seq::INTEGER AS project_seq, project_type, project_name, unit_name, total,

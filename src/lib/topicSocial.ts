@@ -2,7 +2,7 @@
 // pension funds (2080507, 2080508, 20826, 20827) and the department's own pension costs (other 20805) —
 // with the project each subsidy is, its performance targets, and what the narrative says about it.
 import { printedRows, query } from './data.ts';
-import { topicDocs, type TopicDoc } from './topicData.ts';
+import { once, topicDocs, type TopicDoc } from './topicData.ts';
 
 export type Group = 'fund' | 'own';
 
@@ -76,7 +76,9 @@ export interface SocialDoc {
   indicatorsStatus: { status: string; source_line: number | null; source_line_end: number | null } | null;
 }
 
-export async function socialByDoc(): Promise<SocialDoc[]> {
+export const socialByDoc = once(loadSocialByDoc);
+
+async function loadSocialByDoc(): Promise<SocialDoc[]> {
   const docs = (await topicDocs()).filter((d) => d.doc_kind === 'budget');
   const funcs = await query<FuncRow & { row_kind: string }>(`
     SELECT doc_id, table_kind, row_kind, func_code, func_name, total, basic_total, project_total,

@@ -59,6 +59,14 @@ export function listText(items: string[], last = '和'): string {
   return `${items.slice(0, -1).join('、')}${last}${items.at(-1)}`;
 }
 
+/** Names a sentence lists before it counts the rest: “郑州 2024、洛阳 2024 … 等 300 份”. */
+export const NAMED = 12;
+
+/** listText of at most `n` items, then how many there are in all: a sentence that stays a sentence at 10,000 documents. */
+export function listSome(items: string[], n = NAMED, what = '份'): string {
+  return items.length <= n ? listText(items) : `${items.slice(0, n).join('、')}等 ${items.length.toLocaleString('zh-CN')} ${what}`;
+}
+
 /**
  * A year-on-year change as a clause: “增加 20 万元”, “减少 4.5 万元（下降 4.58%）”, “持平”.
  * `pctValue` is the printed percentage (4.58 for 4.58%), with its own line.

@@ -1,7 +1,7 @@
 // /topic/three-public/: the 三公 table of every budget, its parts, and the narrative's year-on-year statements.
 import { query } from './data.ts';
 import type { ThreePublic } from './cityData.ts';
-import { factsByDoc, presenceOf, type FactRow, type Presence } from './topicData.ts';
+import { once, factsByDoc, presenceOf, type FactRow, type Presence } from './topicData.ts';
 
 export interface ThreePublicRow extends ThreePublic {
   /** The layout left the column of some figure open to more than one reading (see checks). */
@@ -29,7 +29,9 @@ export interface ThreePublicDoc {
   facts: Map<string, FactRow>;
 }
 
-export async function threePublic(): Promise<ThreePublicDoc[]> {
+export const threePublic = once(loadThreePublic);
+
+async function loadThreePublic(): Promise<ThreePublicDoc[]> {
   const docs = await presenceOf('three_public');
   const rows = await query<ThreePublicRow & { doc_id: string }>(`
     SELECT t.doc_id, t.total, t.overseas_travel, t.vehicle_total, t.vehicle_purchase, t.vehicle_operation, t.reception,

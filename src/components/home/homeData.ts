@@ -1,5 +1,5 @@
 // The home page's comparison across places: one row per document, every figure with its source line.
-import { withDocs, type DocInfo } from '../../lib/cities.ts';
+import { documents, withDocs, type DocInfo } from '../../lib/cities.ts';
 import { printedRows, query, sqlList } from '../../lib/data.ts';
 import { threePublic } from '../../lib/topicThreePublic.ts';
 import type { Src } from '../../lib/topicText.ts';
@@ -68,4 +68,34 @@ export async function topProjects(n: number, docIds: string[]): Promise<TopProje
     WHERE row_kind = 'project' AND total IS NOT NULL AND doc_id IN ${sqlList(docIds)}
     ORDER BY total DESC, doc_id, source_line LIMIT $n`, { n });
   return (await withDocs(rows)).map(({ doc, ...p }) => ({ ...doc, ...p }));
+}
+
+export interface DocumentRow extends DocInfo {
+  line_count: number;
+  checks: number;
+  contradiction: number;
+  rounding: number;
+  reading: number;
+}
+
+/**
+ * Every document with its check counts, in the documents' order. Findings (checks grouped by
+ * cause), by kind: what the document gets wrong is counted apart from our reading's doubts.
+ */
+export async function documentRows(): Promise<DocumentRow[]> {
+  type Counts = Omit<DocumentRow, keyof DocInfo> & { doc_id: string };
+  const counts = new Map((await query<Counts>(`
+    SELECT d.doc_id, d.line_count::INTEGER AS line_count,
+           (SELECT count(*) FROM checks c WHERE c.doc_id = d.doc_id)::INTEGER AS checks,
+           count(f.finding_id) FILTER (WHERE f.finding_kind = 'contradiction')::INTEGER AS contradiction,
+           count(f.finding_id) FILTER (WHERE f.finding_kind = 'rounding')::INTEGER      AS rounding,
+           count(f.finding_id) FILTER (WHERE f.finding_kind = 'reading')::INTEGER       AS reading
+    FROM documents d LEFT JOIN findings f USING (doc_id)
+    GROUP BY ALL`)).map((c) => [c.doc_id, c]));
+  return (await documents()).map((d) => ({ ...d, ...counts.get(d.doc_id)! }));
+}
+
+/** The latest documents first (fiscal year, then publication date where known), for a list cut short. */
+export function latestFirst<T extends Pick<DocInfo, 'fiscal_year' | 'published_date'>>(docs: T[]): T[] {
+  return [...docs].sort((a, b) => b.fiscal_year - a.fiscal_year || (b.published_date ?? '').localeCompare(a.published_date ?? ''));
 }
