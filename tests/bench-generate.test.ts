@@ -124,8 +124,10 @@ describe('bench/generate.ts', () => {
         assert.ok(x, `${d.docId}: check ${id} missing`);
         if (c['status'] === 'ok') assert.equal(x['status'], 'ok', `${d.docId}: ${id} was ok, is ${x['status']} (${x['description']})`);
         if (c['expected'] !== '' && c['actual'] !== '') {
-          // Amounts are scaled; counts (个, 项) are not: a generated document has as many projects.
-          const factor = c['unit'] === '万元' ? d.factor : 1;
+          // Amounts are scaled; counts (个, 项) are not: a generated document has as many projects. Nor
+          // are whole numbers in a table cell (the generator cannot tell them from codes and counts):
+          // the 2020 form prints its tasks' amounts so (:20 任务1 … 50 | 50).
+          const factor = c['unit'] === '万元' && !id.startsWith('part_whole:tasks:') ? d.factor : 1;
           for (const col of ['expected', 'actual', 'difference']) {
             const want = Math.round(Number(c[col]) * factor * 1e6) / 1e6;
             assert.ok(Math.abs(Number(x[col]) - want) < 1e-6, `${d.docId}: ${id} ${col} ${x[col]} ≠ ${factor} × ${c[col]}`);
