@@ -22,8 +22,10 @@
       el.classList.add('hl');
       marked.push(el);
     }
-    // The browser scrolls to a single line itself; a range has no element of that id.
-    if (scroll && m[2] && marked.length) marked[0].scrollIntoView({ block: 'start' });
+    // A range has no element of that id for the browser to scroll to; and a single line's own
+    // scroll can be lost (seen on a loaded machine: the page stayed at the top) or moved by the
+    // off-screen chunks' estimated heights (content-visibility) as they are laid out.
+    if (scroll && marked.length) marked[0].scrollIntoView({ block: 'start' });
   };
 
   pre.addEventListener('click', (e) => {
@@ -36,4 +38,8 @@
   });
   addEventListener('hashchange', () => mark(true));
   mark(true);
+  addEventListener('load', () => {
+    const r = marked[0]?.getBoundingClientRect();
+    if (r && (r.top < 0 || r.bottom > innerHeight)) marked[0].scrollIntoView({ block: 'start' });
+  }, { once: true });
 })();
