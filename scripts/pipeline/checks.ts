@@ -5,7 +5,7 @@
 // printed twice (duplicates.ts) and the amounts no other check reads (coverage.ts).
 import type { OutRow, TableSchema } from './types.ts';
 import { round6 } from './text.ts';
-import { type Ctx, check, decimalsOfValue, linesOf, num, sumOf } from './checks/core.ts';
+import { type Ctx, check, decimalsOfValue, linesOf, narrativeFacts, num, sumOf } from './checks/core.ts';
 import { performanceChecks } from './checks/performance.ts';
 import { namedProjectChecks } from './checks/namedProjects.ts';
 import { changeChecks } from './checks/changes.ts';
@@ -286,8 +286,7 @@ export function buildChecks(doc: string, t: Record<string, OutRow[]>, precision:
   }
 
   // The narrative against the tables.
-  const facts = t.facts ?? [];
-  const fact = (key: string) => facts.find((f) => f.fact_key === key);
+  const { fact } = narrativeFacts(t);
   const narrative = (key: string, zh: string, table: string, row: OutRow | undefined, col: string) => {
     const f = fact(key);
     if (!f || !row || num(row[col]) === null) return;

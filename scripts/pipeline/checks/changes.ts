@@ -2,15 +2,12 @@
 // it then states item by item (郑州 :138 says −4.5, its items :142–146 add up to −4.4).
 import { round6 } from '../text.ts';
 import type { Ctx } from './core.ts';
-import { num } from './core.ts';
+import { narrativeFacts } from './core.ts';
 
 export function changeChecks({ t, precision, add }: Ctx): void {
   // The narrative prints 万元 to at most two decimals (a table in 元 makes `precision` 6).
   const decimals = Math.min(precision, 2);
-  const facts = t.facts ?? [];
-  const fact = (key: string) => facts.find((f) => f.fact_key === key);
-  const lines = (...keys: string[]) => keys.map(fact).filter((f) => f).flatMap((f) => [f!.source_line as number, ...(f!.source_line_end ? [f!.source_line_end as number] : [])]);
-  const value = (key: string) => num(fact(key)?.value);
+  const { value, lines } = narrativeFacts(t);
   const show = (v: number) => (v > 0 ? `+${v}` : `${v}`);
   const sum = (keys: string[]) => round6(keys.reduce((a, k) => a + (value(k) ?? 0), 0));
 

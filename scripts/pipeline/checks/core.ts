@@ -72,6 +72,17 @@ export const num = (v: unknown): number | null => (typeof v === 'number' ? v : n
 export const sumOf = (rows: OutRow[], col: string): number => round6(rows.reduce((a, r) => a + (num(r[col]) ?? 0), 0));
 export const linesOf = (rows: OutRow[]): number[] => rows.flatMap((r) => [r.source_line as number, ...(r.source_line_end ? [r.source_line_end as number] : [])]);
 
+/** The narrative's facts by key (the first of a key, as facts reads it): its value, and the lines of several. */
+export function narrativeFacts(t: Record<string, OutRow[]>) {
+  const facts = t.facts ?? [];
+  const fact = (key: string) => facts.find((f) => f.fact_key === key);
+  return {
+    fact,
+    value: (key: string) => num(fact(key)?.value),
+    lines: (...keys: string[]) => linesOf(keys.map(fact).filter((f): f is OutRow => f !== undefined)),
+  };
+}
+
 /** Decimals of a figure as stored (trailing zeros are lost, so this can only under-state precision). */
 export function decimalsOfValue(v: number): number {
   const m = /\.(\d+)$/.exec(String(v));

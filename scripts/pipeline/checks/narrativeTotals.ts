@@ -6,7 +6,7 @@
 import type { OutRow } from '../types.ts';
 import { round6 } from '../text.ts';
 import { FUNCTIONS } from '../tables/facts.ts';
-import { type Ctx, decimalsOfValue, linesOf, num } from './core.ts';
+import { type Ctx, decimalsOfValue, linesOf, narrativeFacts, num } from './core.ts';
 
 /** What a rate's description adds when the document divided by this year's figure: the findings group them by it. */
 export const RATE_ON_CURRENT = '所印幅度恰是增减额占本年数';
@@ -16,10 +16,7 @@ const halfUnit = (v: number) => 0.5 * 10 ** -decimalsOfValue(v);
 const roundTo = (v: number, decimals: number) => Math.round(v * 10 ** decimals) / 10 ** decimals;
 
 export function narrativeTotalChecks({ t, precision, add }: Ctx): void {
-  const facts = t.facts ?? [];
-  const fact = (key: string) => facts.find((f) => f.fact_key === key);
-  const value = (key: string) => num(fact(key)?.value);
-  const lines = (...keys: string[]) => linesOf(keys.map(fact).filter((f): f is OutRow => f !== undefined));
+  const { fact, value, lines } = narrativeFacts(t);
   const zh = (v: number) => `${v} 万元`;
   // The narrative prints 万元 to at most two decimals (a table in 元 makes `precision` 6).
   const decimals = Math.min(precision, 2);

@@ -3,7 +3,7 @@
 // 预算情况 block of the 整体绩效目标表 (dept_budget_overview) against the summary and expenditure tables.
 import type { OutRow } from '../types.ts';
 import { round6 } from '../text.ts';
-import { type Ctx, fmt, linesOf, nameKey, num, sumOf } from './core.ts';
+import { type Ctx, fmt, linesOf, nameKey, narrativeFacts, num, sumOf } from './core.ts';
 
 /** A project as the 项目绩效目标表 prints it: its code row and its indicator rows. */
 export interface PrintedProject {
@@ -40,8 +40,7 @@ const ALL_PROJECTS = /全面|全部|所有|均|纳入预算绩效管理的(支�
 
 export function performanceChecks(ctx: Ctx): void {
   const { t, add } = ctx;
-  const facts = t.facts ?? [];
-  const fact = (key: string) => facts.find((f) => f.fact_key === key);
+  const { fact } = narrativeFacts(t);
   const indicators = t.project_indicators ?? [];
   const printedP = printedProjects(indicators);
   const proj = t.projects ?? [];
